@@ -1,0 +1,73 @@
+# The three shapes every chapter is made of: its code and binary, its tests, its exercises.
+
+if(COURSE_TESTS)
+    # One doctest main for every test program of the course.
+    add_library(course_doctest_main STATIC "${PROJECT_SOURCE_DIR}/testing/doctest_main.cpp")
+    target_include_directories(course_doctest_main PUBLIC "${PROJECT_SOURCE_DIR}/testing")
+    target_link_libraries(course_doctest_main PUBLIC doctest::doctest course_flags)
+endif()
+
+# Registers each doctest case of TARGET as its own CTest test, "PREFIX<case name>", with LABELS.
+function(course_discover_tests target prefix labels timeout)
+    doctest_discover_tests(${target} TEST_PREFIX "${prefix}" PROPERTIES TIMEOUT ${timeout})
+    # doctest's discovery knows no fixed labels; set them on the list it leaves behind.
+    set(label_file "${CMAKE_CURRENT_BINARY_DIR}/${target}_labels.cmake")
+    file(WRITE "${label_file}"
+        "if(${target}_TESTS)\n"
+        "  set_tests_properties(\${${target}_TESTS} PROPERTIES LABELS \"${labels}\")\n"
+        "endif()\n")
+    set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES "${label_file}")
+endfunction()
+
+# course_chapter(NAME <folder> [SOURCES <files>...] [LIBRARIES <targets>...])
+# The chapter's code becomes library <folder>_code (what its tests link too), and main.cpp
+# becomes the chapter binary <folder>.
+function(course_chapter)
+    cmake_parse_arguments(arg "" "NAME" "SOURCES;LIBRARIES" ${ARGN})
+    if(arg_SOURCES)
+        add_library(${arg_NAME}_code STATIC ${arg_SOURCES})
+        set(scope PUBLIC)
+    else()
+        add_library(${arg_NAME}_code INTERFACE)  # a header-only chapter
+        set(scope INTERFACE)
+    endif()
+    target_include_directories(${arg_NAME}_code ${scope} "${CMAKE_CURRENT_SOURCE_DIR}")
+    target_link_libraries(${arg_NAME}_code ${scope} course_common ${arg_LIBRARIES})
+    add_executable(${arg_NAME} main.cpp)
+    target_link_libraries(${arg_NAME} PRIVATE ${arg_NAME}_code)
+endfunction()
+
+# course_tests(CHAPTER <folder> SOURCES <files>... [LIBRARIES <targets>...])
+# The chapter's tests: one program <folder>_tests, each case a CTest test labelled <folder>.
+function(course_tests)
+    cmake_parse_arguments(arg "" "CHAPTER" "SOURCES;LIBRARIES" ${ARGN})
+    if(NOT COURSE_TESTS)
+        return()
+    endif()
+    add_executable(${arg_CHAPTER}_tests ${arg_SOURCES})
+    target_link_libraries(${arg_CHAPTER}_tests PRIVATE course_doctest_main ${arg_LIBRARIES})
+    course_discover_tests(${arg_CHAPTER}_tests "${arg_CHAPTER}: " "${arg_CHAPTER}" 300)
+endfunction()
+
+# course_exercise(CHAPTER <folder> NAME <exercise> [SOURCES <files>...] [LIBRARIES <targets>...])
+# Test exercises/tests/<exercise>_test.cpp, built against the learner's exercises/ or against
+# solutions/ (COURSE_SOLUTIONS). SOURCES are file names found in both folders. Its cases are
+# labelled exercise, <folder> and <folder>/<exercise>; a stub that hangs fails by timeout.
+function(course_exercise)
+    cmake_parse_arguments(arg "" "CHAPTER;NAME" "SOURCES;LIBRARIES" ${ARGN})
+    if(NOT COURSE_TESTS)
+        return()
+    endif()
+    if(COURSE_SOLUTIONS)
+        set(dir "${CMAKE_CURRENT_SOURCE_DIR}/solutions")
+    else()
+        set(dir "${CMAKE_CURRENT_SOURCE_DIR}/exercises")
+    endif()
+    list(TRANSFORM arg_SOURCES PREPEND "${dir}/")
+    set(target ${arg_CHAPTER}_exercise_${arg_NAME})
+    add_executable(${target} "${CMAKE_CURRENT_SOURCE_DIR}/exercises/tests/${arg_NAME}_test.cpp" ${arg_SOURCES})
+    target_include_directories(${target} PRIVATE "${dir}")
+    target_link_libraries(${target} PRIVATE course_doctest_main course_common ${arg_LIBRARIES})
+    course_discover_tests(${target} "${arg_CHAPTER}/${arg_NAME}: "
+        "exercise;${arg_CHAPTER};${arg_CHAPTER}/${arg_NAME}" 20)
+endfunction()

@@ -1,0 +1,150 @@
+// One clock interface, three implementations: real, scaled (--speed) and virtual (--virtual).
+// Every lesson section, every event loop and every threaded restaurant reads time from here,
+// so the same code runs in real time for a learner and in exact, instant virtual time for tests.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+namespace common {
+
+inline constexpr double forever = std::numeric_limits<double>::infinity();
+
+class ClockCondition;
+
+// Seconds of story time since the clock started. "Story time" is the time the lesson talks
+// about: 1 s is 1 s whatever --speed says, and it is exact on the virtual clock.
+class Clock {
+public:
+    Clock() = default;
+    Clock(const Clock&) = delete;
+    Clock& operator=(const Clock&) = delete;
+    virtual ~Clock() = default;
+
+    [[nodiscard]] virtual double now() const = 0;
+    // Blocks the calling thread until now() >= deadline.
+    virtual void sleep_until(double deadline) = 0;
+    void sleep_for(double seconds) { sleep_until(now() + seconds); }
+
+    [[nodiscard]] virtual bool is_virtual() const noexcept { return false; }
+    // How many story seconds pass per real second (1 for real time, infinite for virtual).
+    [[nodiscard]] virtual double speed() const noexcept = 0;
+
+    // A thread that will sleep on this clock is announced before it starts (ClockThread does
+    // it), so that virtual time cannot jump while that thread is still on its way to a sleep.
+    virtual void enter_thread() {}
+    virtual void leave_thread() {}
+
+protected:
+    friend class ClockCondition;
+    struct Waiter;
+    // The waiters of one ClockCondition; the virtual clock needs to know them by name.
+    struct WaitList {
+        std::condition_variable cv;     // real clocks
+        std::vector<Waiter*> waiters;   // virtual clock
+    };
+    // Releases `lock`, blocks until notified or the deadline, re-acquires `lock`.
+    // Returns false when the deadline passed.
+    virtual bool block(std::unique_lock<std::mutex>& lock, double deadline, WaitList& list) = 0;
+    virtual void wake_all(WaitList& list) = 0;
+};
+
+// Real time scaled by a factor: at speed 60, a story minute takes a real second.
+class ScaledClock : public Clock {
+public:
+    explicit ScaledClock(double speed);
+    [[nodiscard]] double now() const override;
+    void sleep_until(double deadline) override;
+    [[nodiscard]] double speed() const noexcept override { return speed_; }
+
+protected:
+    bool block(std::unique_lock<std::mutex>& lock, double deadline, WaitList& list) override;
+    void wake_all(WaitList& list) override;
+
+private:
+    [[nodiscard]] std::chrono::steady_clock::time_point real_deadline(double deadline) const;
+    std::chrono::steady_clock::time_point start_;
+    double speed_;
+};
+
+// Real time: a story second is a second on the wall.
+class RealClock final : public ScaledClock {
+public:
+    RealClock() : ScaledClock(1.0) {}
+};
+
+// Simulated time. It starts at 0 and moves only when every thread that uses it is asleep on it;
+// then it jumps to the earliest deadline and wakes that one sleeper. Sleepers with equal
+// deadlines wake one at a time in the order they went to sleep, so a run is exactly
+// reproducible, threads included.
+class VirtualClock final : public Clock {
+public:
+    VirtualClock() = default;
+    ~VirtualClock() override;
+
+    [[nodiscard]] double now() const override;
+    void sleep_until(double deadline) override;
+    [[nodiscard]] bool is_virtual() const noexcept override { return true; }
+    [[nodiscard]] double speed() const noexcept override { return std::numeric_limits<double>::infinity(); }
+    void enter_thread() override;
+    void leave_thread() override;
+
+protected:
+    bool block(std::unique_lock<std::mutex>& lock, double deadline, WaitList& list) override;
+    void wake_all(WaitList& list) override;
+
+private:
+    using Key = std::pair<double, std::uint64_t>;  // deadline, then order of arrival
+    bool wait_as_sleeper(std::unique_lock<std::mutex>& guard, double deadline, WaitList* list,
+                         std::unique_lock<std::mutex>* user_lock);
+    void wake(Waiter& waiter, bool notified, bool failed = false);
+    void advance();
+
+    mutable std::mutex mutex_;
+    std::atomic<double> now_{0.0};
+    std::uint64_t arrivals_ = 0;
+    std::size_t running_ = 0;  // threads using the clock that are not asleep on it
+    std::map<Key, Waiter*> timed_;
+};
+
+// A condition variable whose waits count as "asleep on the clock": with a VirtualClock, a thread
+// blocked here lets time advance, and notify_all() marks the waiters awake before it returns, so
+// time cannot jump past them while they are waking up.
+class ClockCondition {
+public:
+    explicit ClockCondition(Clock& clock) : clock_(clock) {}
+
+    // Waits until pred() holds (returns true) or the story-time deadline passes (returns pred()).
+    template <class Predicate>
+    bool wait_until(std::unique_lock<std::mutex>& lock, double deadline, Predicate pred) {
+        while (!pred()) {
+            if (!clock_.block(lock, deadline, list_)) return pred();
+        }
+        return true;
+    }
+    template <class Predicate>
+    void wait(std::unique_lock<std::mutex>& lock, Predicate pred) {
+        wait_until(lock, forever, std::move(pred));
+    }
+    void notify_all() { clock_.wake_all(list_); }
+
+private:
+    Clock& clock_;
+    Clock::WaitList list_;
+};
+
+// Marks the calling thread as the one announced with enter_thread(); ClockThread does it.
+void bind_current_thread(const Clock* clock) noexcept;
+
+// Builds the clock the command line asked for.
+std::unique_ptr<Clock> make_clock(bool virtual_time, double speed);
+
+}  // namespace common

@@ -1,0 +1,144 @@
+#include "common/clock.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <thread>
+
+namespace common {
+
+namespace {
+thread_local const Clock* bound_clock = nullptr;
+}
+
+void bind_current_thread(const Clock* clock) noexcept { bound_clock = clock; }
+
+struct Clock::Waiter {
+    std::condition_variable cv;
+    std::pair<double, std::uint64_t> key;
+    bool woken = false;
+    bool notified = false;
+    bool failed = false;
+};
+
+// ---- ScaledClock ----------------------------------------------------------------------------
+
+ScaledClock::ScaledClock(double speed) : start_(std::chrono::steady_clock::now()), speed_(speed) {
+    if (!(speed > 0.0) || !std::isfinite(speed)) throw std::invalid_argument("clock speed must be a positive number");
+}
+
+double ScaledClock::now() const {
+    const std::chrono::duration<double> real = std::chrono::steady_clock::now() - start_;
+    return real.count() * speed_;
+}
+
+std::chrono::steady_clock::time_point ScaledClock::real_deadline(double deadline) const {
+    const auto real = std::chrono::duration<double>(std::max(deadline, 0.0) / speed_);
+    return start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(real);
+}
+
+void ScaledClock::sleep_until(double deadline) { std::this_thread::sleep_until(real_deadline(deadline)); }
+
+bool ScaledClock::block(std::unique_lock<std::mutex>& lock, double deadline, WaitList& list) {
+    if (std::isinf(deadline)) {
+        list.cv.wait(lock);
+        return true;
+    }
+    return list.cv.wait_until(lock, real_deadline(deadline)) == std::cv_status::no_timeout;
+}
+
+void ScaledClock::wake_all(WaitList& list) { list.cv.notify_all(); }
+
+// ---- VirtualClock ---------------------------------------------------------------------------
+
+VirtualClock::~VirtualClock() = default;
+
+double VirtualClock::now() const { return now_.load(std::memory_order_acquire); }
+
+void VirtualClock::enter_thread() {
+    const std::lock_guard guard(mutex_);
+    ++running_;
+}
+
+void VirtualClock::leave_thread() {
+    const std::lock_guard guard(mutex_);
+    --running_;
+    advance();
+}
+
+void VirtualClock::sleep_until(double deadline) {
+    std::unique_lock guard(mutex_);
+    wait_as_sleeper(guard, deadline, nullptr, nullptr);
+}
+
+bool VirtualClock::block(std::unique_lock<std::mutex>& lock, double deadline, WaitList& list) {
+    std::unique_lock guard(mutex_);
+    return wait_as_sleeper(guard, deadline, &list, &lock);
+}
+
+// The one place a thread falls asleep. A thread nobody announced counts as running while it is
+// in here, so a lone event loop on its own virtual clock needs no set-up.
+bool VirtualClock::wait_as_sleeper(std::unique_lock<std::mutex>& guard, double deadline, WaitList* list,
+                                   std::unique_lock<std::mutex>* user_lock) {
+    const bool announced = bound_clock == this;
+    if (!announced) ++running_;
+    Waiter waiter;
+    waiter.key = {std::max(deadline, now()), arrivals_++};
+    if (list) list->waiters.push_back(&waiter);
+    // Released only now, under our mutex: a notifier needs that mutex, so it cannot miss us.
+    if (user_lock) user_lock->unlock();
+    timed_.emplace(waiter.key, &waiter);
+    --running_;
+    advance();
+    waiter.cv.wait(guard, [&] { return waiter.woken; });
+    if (list) std::erase(list->waiters, &waiter);
+    if (!announced) {
+        --running_;
+        advance();
+    }
+    guard.unlock();
+    if (user_lock) user_lock->lock();
+    if (waiter.failed) {
+        throw std::logic_error("virtual clock: every thread is waiting and none has a deadline (deadlock)");
+    }
+    return waiter.notified;
+}
+
+void VirtualClock::wake(Waiter& waiter, bool notified, bool failed) {
+    timed_.erase(waiter.key);
+    waiter.woken = true;
+    waiter.notified = notified;
+    waiter.failed = failed;
+    ++running_;
+    waiter.cv.notify_one();
+}
+
+// Time moves only when nobody runs: then the earliest sleeper wakes, alone, so threads take
+// turns in deadline order and a run is reproducible.
+void VirtualClock::advance() {
+    if (running_ != 0 || timed_.empty()) return;
+    auto& [key, waiter] = *timed_.begin();
+    if (std::isinf(key.first)) {
+        // Everyone waits for a notification that nobody is left to send.
+        while (!timed_.empty()) wake(*timed_.begin()->second, false, true);
+        return;
+    }
+    if (key.first > now()) now_.store(key.first, std::memory_order_release);
+    wake(*waiter, false);
+}
+
+void VirtualClock::wake_all(WaitList& list) {
+    const std::lock_guard guard(mutex_);
+    for (Waiter* waiter : list.waiters) {
+        if (!waiter->woken) wake(*waiter, true);
+    }
+    list.waiters.clear();
+}
+
+std::unique_ptr<Clock> make_clock(bool virtual_time, double speed) {
+    if (virtual_time) return std::make_unique<VirtualClock>();
+    if (speed == 1.0) return std::make_unique<RealClock>();
+    return std::make_unique<ScaledClock>(speed);
+}
+
+}  // namespace common

@@ -1,0 +1,128 @@
+#include "common/lesson.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace common {
+
+Lesson::Lesson(std::string program, std::string title) : program_(std::move(program)), title_(std::move(title)) {
+    flags_.add("help", 'h', "show this help and exit", help_);
+    flags_.add("list", '\0', "list the sections and exit", list_);
+    flags_.add("virtual", '\0', "run on virtual time: instant and exactly reproducible", virtual_);
+    flags_.add("speed", '\0', "run time X times faster (0.5: slower); durations stay in story time", speed_);
+    flags_.add("timeline", '\0', "after each section, draw what ran when", timeline_);
+    flags_.add("trace", '\0', "write Chrome Trace Event JSON to FILE (open it in Perfetto)", trace_path_);
+}
+
+void Lesson::section(std::string name, std::string description, Body body, SectionOptions options) {
+    sections_.push_back({std::move(name), std::move(description), std::move(body), options});
+}
+
+int Lesson::run(int argc, const char* const* argv) {
+    std::vector<std::string_view> args;
+    for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+    return run(args);
+}
+
+void Lesson::print_help(std::FILE* out) const {
+    fmt::print(out, "{}: {}\n\nusage: {} [options] [section...]\n\n", program_, title_, program_);
+    fmt::print(out, "Runs every section in order, or only the sections named.\n\noptions:\n{}\n", flags_.help());
+    print_list(out);
+}
+
+void Lesson::print_list(std::FILE* out) const {
+    std::size_t width = 0;
+    for (const Section& s : sections_) width = std::max(width, s.name.size());
+    fmt::print(out, "sections:\n");
+    for (const Section& s : sections_) fmt::print(out, "  {:<{}}  {}\n", s.name, width, s.description);
+}
+
+std::vector<const Lesson::Section*> Lesson::select(const std::vector<std::string>& names) const {
+    std::vector<const Section*> chosen;
+    if (names.empty()) {
+        for (const Section& s : sections_) chosen.push_back(&s);
+        return chosen;
+    }
+    for (const std::string& name : names) {
+        const auto found = std::find_if(sections_.begin(), sections_.end(), [&](const Section& s) { return s.name == name; });
+        if (found == sections_.end()) throw UsageError(fmt::format("unknown section '{}' (--list shows them)", name));
+        chosen.push_back(&*found);
+    }
+    return chosen;
+}
+
+int Lesson::run(const std::vector<std::string_view>& args, std::FILE* out, std::FILE* err) {
+    std::vector<const Section*> chosen;
+    std::ofstream trace;
+    help_ = list_ = virtual_ = timeline_ = false;
+    speed_ = std::numeric_limits<double>::quiet_NaN();
+    trace_path_.clear();
+    try {
+        const std::vector<std::string> names = flags_.parse(args);
+        if (help_) {
+            print_help(out);
+            return 0;
+        }
+        if (list_) {
+            print_list(out);
+            return 0;
+        }
+        if (!std::isnan(speed_) && speed_ <= 0.0) {
+            throw UsageError(fmt::format("--speed: must be a positive number, got {}", speed_));
+        }
+        if (virtual_ && !std::isnan(speed_)) throw UsageError("--speed and --virtual exclude each other");
+        chosen = select(names);
+        if (!trace_path_.empty()) {
+            trace.open(trace_path_);
+            if (!trace) throw UsageError(fmt::format("--trace: cannot write '{}'", trace_path_));
+        }
+    } catch (const UsageError& error) {
+        fmt::print(err, "{}: {}\n", program_, error.what());
+        return 2;
+    }
+
+    std::ostringstream trace_events;
+    int pid = 0;
+    for (const Section* section : chosen) {
+        const double speed = std::isnan(speed_) ? section->options.default_speed : speed_;
+        std::unique_ptr<Clock> clock = make_clock(virtual_, speed);
+        Log log(*clock, out);
+        Timeline timeline(timeline_ || trace.is_open());
+        fmt::print(out, "\n== {}: {}\n", section->name, section->description);
+        if (!virtual_ && std::isnan(speed_) && speed != 1.0) {
+            fmt::print(out, "(this section runs {}x faster than real time; --speed 1 for real time)\n", speed);
+        }
+        std::fflush(out);
+        Context context{*clock, log, timeline};
+        try {
+            section->body(context);
+        } catch (const std::exception& error) {
+            std::fflush(out);
+            fmt::print(err, "{}: section '{}' failed: {}\n", program_, section->name, error.what());
+            return 1;
+        }
+        if (timeline_) fmt::print(out, "\n{}", timeline.render());
+        if (trace.is_open()) {
+            if (pid > 0) trace_events << ",\n";
+            timeline.write_trace_events(trace_events, ++pid, section->name);
+        }
+        std::fflush(out);
+    }
+    if (trace.is_open()) {
+        trace << "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n" << trace_events.str() << "\n]}\n";
+        if (!trace) {
+            fmt::print(err, "{}: --trace: could not write '{}'\n", program_, trace_path_);
+            return 1;
+        }
+        fmt::print(out, "\ntrace written to {} (open it in https://ui.perfetto.dev)\n", trace_path_);
+    }
+    return 0;
+}
+
+}  // namespace common

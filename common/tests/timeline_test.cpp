@@ -1,0 +1,59 @@
+#include "course_test.hpp"
+
+#include <sstream>
+
+#include "common/timeline.hpp"
+
+TEST_CASE("a disabled timeline records nothing") {
+    common::Timeline timeline;
+    timeline.span("Task 1", "sleep", 0, 1);
+    timeline.instant("Task 1", "done", 1);
+    CHECK(timeline.events().empty());
+}
+
+TEST_CASE("the Gantt chart has one row per lane, in order of first appearance, and a time axis") {
+    common::Timeline timeline(true);
+    timeline.span("Task 1", "sleep 1s", 0.0, 1.0);
+    timeline.span("Task 2", "sleep 2s", 0.0, 2.0);
+    timeline.instant("Task 1", "done", 1.0);
+    const std::string chart = timeline.render(40);
+    // 40 columns: 6 for the lane names, 3 for " | ", 31 for 2 s: one column is 2/31 s.
+    const std::string expected =
+        "       | 0 .. 2s, one column = 64.516ms\n"
+        "Task 1 | [sleep 1s======|               \n"
+        "Task 2 | [sleep 2s=====================]\n"
+        "       +-+------+-------+-------+------+\n"
+        "         0s     500ms   1s      1.5s  2s\n";
+    CHECK(chart == expected);
+    for (std::size_t start = 0, end; (end = chart.find('\n', start)) != std::string::npos; start = end + 1) {
+        CHECK(end - start <= 41);
+    }
+}
+
+TEST_CASE("the chart fits 80 columns for long stories and long lane names") {
+    common::Timeline timeline(true);
+    timeline.span("a very long lane name indeed", "x", 0, 43200);
+    timeline.span("master", "move", 0, 5);
+    const std::string chart = timeline.render();
+    for (std::size_t start = 0, end; (end = chart.find('\n', start)) != std::string::npos; start = end + 1) {
+        CHECK(end - start <= 80);
+    }
+    CHECK(chart.find("12h") != std::string::npos);
+}
+
+TEST_CASE("trace events are JSON with escaped names, microsecond times and one thread per lane") {
+    common::Timeline timeline(true);
+    timeline.span("Task \"1\"", "say \\ hi\n", 0.5, 1.5);
+    timeline.instant("loop", "tick", 2.0);
+    std::ostringstream out;
+    timeline.write_trace_events(out, 3, "hello");
+    CHECK(out.str() ==
+          R"({"name":"process_name","ph":"M","pid":3,"tid":0,"args":{"name":"hello"}},)" "\n"
+          R"({"name":"thread_name","ph":"M","pid":3,"tid":1,"args":{"name":"Task \"1\""}},)" "\n"
+          R"({"name":"thread_sort_index","ph":"M","pid":3,"tid":1,"args":{"sort_index":0}},)" "\n"
+          R"({"name":"thread_name","ph":"M","pid":3,"tid":2,"args":{"name":"loop"}},)" "\n"
+          R"({"name":"thread_sort_index","ph":"M","pid":3,"tid":2,"args":{"sort_index":1}},)" "\n"
+          R"({"name":"say \\ hi\n","ph":"X","ts":500000.000,"dur":1000000.000,"pid":3,"tid":1},)" "\n"
+          R"({"name":"tick","ph":"i","s":"t","ts":2000000.000,"pid":3,"tid":2})");
+    CHECK(common::json_escape(std::string("a\x01z")) == "a\\u0001z");
+}

@@ -1,0 +1,122 @@
+// Several threads on one virtual clock: what 06's threaded restaurant relies on. Runs under TSan.
+#include "course_test.hpp"
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common/clock.hpp"
+#include "common/clock_thread.hpp"
+
+namespace {
+struct Journal {
+    std::mutex mutex;
+    std::vector<std::string> lines;
+    void add(const common::Clock& clock, const std::string& what) {
+        const std::lock_guard guard(mutex);
+        lines.push_back(fmt::format("{:.1f} {}", clock.now(), what));
+    }
+};
+}  // namespace
+
+TEST_CASE("threads on a virtual clock wake in deadline order, ties in the order they slept") {
+    common::VirtualClock clock;
+    Journal journal;
+    {
+        std::vector<common::ClockThread> threads;
+        for (int i = 0; i < 3; ++i) {
+            threads.emplace_back(clock, [&clock, &journal, i] {
+                for (int step = 0; step < 2; ++step) {
+                    clock.sleep_for(1.0 + 0.5 * i);
+                    journal.add(clock, fmt::format("thread {} step {}", i, step));
+                }
+            });
+        }
+        for (auto& thread : threads) thread.join();
+    }
+    CHECK(journal.lines == std::vector<std::string>{
+                               "1.0 thread 0 step 0",
+                               "1.5 thread 1 step 0",
+                               "2.0 thread 2 step 0",  // asleep since 0.0
+                               "2.0 thread 0 step 1",  // asleep since 1.0
+                               "3.0 thread 1 step 1",
+                               "4.0 thread 2 step 1",
+                           });
+    CHECK(clock.now() == 4.0);
+}
+
+TEST_CASE("two threads that each sleep 2 s twice finish at 4 s of virtual time, not 8 s") {
+    common::VirtualClock clock;
+    {
+        common::ClockThread a(clock, [&] { clock.sleep_for(2.0); clock.sleep_for(2.0); });
+        common::ClockThread b(clock, [&] { clock.sleep_for(2.0); clock.sleep_for(2.0); });
+        a.join();
+        b.join();
+    }
+    CHECK(clock.now() == 4.0);
+}
+
+TEST_CASE("time does not jump while an announced thread is still working") {
+    common::VirtualClock clock;
+    std::mutex mutex;
+    bool busy_done = false;
+    double seen_by_sleeper = -1;
+    {
+        // The busy thread never sleeps on the clock until it has finished its work, so the
+        // sleeper cannot wake before that, although its deadline is the only one.
+        common::ClockThread sleeper(clock, [&] {
+            clock.sleep_for(1.0);
+            const std::lock_guard guard(mutex);
+            seen_by_sleeper = busy_done ? clock.now() : -2;
+        });
+        common::ClockThread busy(clock, [&] {
+            volatile long sum = 0;
+            for (long i = 0; i < 200'000; ++i) sum = sum + i;
+            const std::lock_guard guard(mutex);
+            busy_done = true;
+        });
+        sleeper.join();
+        busy.join();
+    }
+    CHECK(seen_by_sleeper == 1.0);
+}
+
+TEST_CASE("a producer thread wakes a consumer blocked on a ClockCondition at the exact virtual time") {
+    common::VirtualClock clock;
+    common::ClockCondition ready(clock);
+    std::mutex mutex;
+    std::vector<int> items;
+    std::vector<std::string> got;
+    {
+        common::ClockThread consumer(clock, [&] {
+            for (int n = 0; n < 3; ++n) {
+                std::unique_lock lock(mutex);
+                ready.wait(lock, [&] { return !items.empty(); });
+                got.push_back(fmt::format("{:.1f} got {}", clock.now(), items.front()));
+                items.erase(items.begin());
+            }
+        });
+        common::ClockThread producer(clock, [&] {
+            for (int n = 0; n < 3; ++n) {
+                clock.sleep_for(1.5);
+                const std::lock_guard lock(mutex);
+                items.push_back(n);
+                ready.notify_all();
+            }
+        });
+        consumer.join();
+        producer.join();
+    }
+    CHECK(got == std::vector<std::string>{"1.5 got 0", "3.0 got 1", "4.5 got 2"});
+}
+
+TEST_CASE("an exception escaping a ClockThread is rethrown by join and does not stall the clock") {
+    common::VirtualClock clock;
+    common::ClockThread failing(clock, [] { throw std::runtime_error("boom"); });
+    common::ClockThread sleeper(clock, [&] { clock.sleep_for(1.0); });
+    CHECK_THROWS_WITH_AS(failing.join(), "boom", std::runtime_error);
+    sleeper.join();
+    CHECK(clock.now() == 1.0);
+}
