@@ -1,7 +1,9 @@
 // Several threads on one virtual clock: what 06's threaded restaurant relies on. Runs under TSan.
 #include "course_test.hpp"
 
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,18 +26,16 @@ struct Journal {
 TEST_CASE("threads on a virtual clock wake in deadline order, ties in the order they slept") {
     common::VirtualClock clock;
     Journal journal;
-    {
-        std::vector<common::ClockThread> threads;
-        for (int i = 0; i < 3; ++i) {
-            threads.emplace_back(clock, [&clock, &journal, i] {
-                for (int step = 0; step < 2; ++step) {
-                    clock.sleep_for(1.0 + 0.5 * i);
-                    journal.add(clock, fmt::format("thread {} step {}", i, step));
-                }
-            });
-        }
-        for (auto& thread : threads) thread.join();
+    std::vector<std::function<void()>> bodies;
+    for (int i = 0; i < 3; ++i) {
+        bodies.emplace_back([&clock, &journal, i] {
+            for (int step = 0; step < 2; ++step) {
+                clock.sleep_for(1.0 + 0.5 * i);
+                journal.add(clock, fmt::format("thread {} step {}", i, step));
+            }
+        });
     }
+    common::run_threads(clock, std::move(bodies));
     CHECK(journal.lines == std::vector<std::string>{
                                "1.0 thread 0 step 0",
                                "1.5 thread 1 step 0",
@@ -49,37 +49,34 @@ TEST_CASE("threads on a virtual clock wake in deadline order, ties in the order 
 
 TEST_CASE("two threads that each sleep 2 s twice finish at 4 s of virtual time, not 8 s") {
     common::VirtualClock clock;
-    {
-        common::ClockThread a(clock, [&] { clock.sleep_for(2.0); clock.sleep_for(2.0); });
-        common::ClockThread b(clock, [&] { clock.sleep_for(2.0); clock.sleep_for(2.0); });
-        a.join();
-        b.join();
-    }
+    const auto body = [&] {
+        clock.sleep_for(2.0);
+        clock.sleep_for(2.0);
+    };
+    common::run_threads(clock, std::vector<std::function<void()>>{body, body});
     CHECK(clock.now() == 4.0);
 }
 
-TEST_CASE("time does not jump while an announced thread is still working") {
+TEST_CASE("time does not jump while a thread that uses the clock is still working") {
     common::VirtualClock clock;
     std::mutex mutex;
     bool busy_done = false;
     double seen_by_sleeper = -1;
-    {
-        // The busy thread never sleeps on the clock until it has finished its work, so the
-        // sleeper cannot wake before that, although its deadline is the only one.
-        common::ClockThread sleeper(clock, [&] {
-            clock.sleep_for(1.0);
-            const std::lock_guard guard(mutex);
-            seen_by_sleeper = busy_done ? clock.now() : -2;
-        });
-        common::ClockThread busy(clock, [&] {
-            volatile long sum = 0;
-            for (long i = 0; i < 200'000; ++i) sum = sum + i;
-            const std::lock_guard guard(mutex);
-            busy_done = true;
-        });
-        sleeper.join();
-        busy.join();
-    }
+    // The busy thread never sleeps on the clock, so the sleeper cannot wake before the busy
+    // thread has finished, although its deadline is the only one.
+    common::run_threads(clock, std::vector<std::function<void()>>{
+                                   [&] {
+                                       clock.sleep_for(1.0);
+                                       const std::lock_guard guard(mutex);
+                                       seen_by_sleeper = busy_done ? clock.now() : -2;
+                                   },
+                                   [&] {
+                                       volatile long sum = 0;
+                                       for (long i = 0; i < 200'000; ++i) sum = sum + i;
+                                       const std::lock_guard guard(mutex);
+                                       busy_done = true;
+                                   },
+                               });
     CHECK(seen_by_sleeper == 1.0);
 }
 
@@ -89,33 +86,33 @@ TEST_CASE("a producer thread wakes a consumer blocked on a ClockCondition at the
     std::mutex mutex;
     std::vector<int> items;
     std::vector<std::string> got;
-    {
-        common::ClockThread consumer(clock, [&] {
-            for (int n = 0; n < 3; ++n) {
-                std::unique_lock lock(mutex);
-                ready.wait(lock, [&] { return !items.empty(); });
-                got.push_back(fmt::format("{:.1f} got {}", clock.now(), items.front()));
-                items.erase(items.begin());
-            }
-        });
-        common::ClockThread producer(clock, [&] {
-            for (int n = 0; n < 3; ++n) {
-                clock.sleep_for(1.5);
-                const std::lock_guard lock(mutex);
-                items.push_back(n);
-                ready.notify_all();
-            }
-        });
-        consumer.join();
-        producer.join();
-    }
+    common::run_threads(clock, std::vector<std::function<void()>>{
+                                   [&] {
+                                       for (int n = 0; n < 3; ++n) {
+                                           std::unique_lock lock(mutex);
+                                           ready.wait(lock, [&] { return !items.empty(); });
+                                           got.push_back(fmt::format("{:.1f} got {}", clock.now(), items.front()));
+                                           items.erase(items.begin());
+                                       }
+                                   },
+                                   [&] {
+                                       for (int n = 0; n < 3; ++n) {
+                                           clock.sleep_for(1.5);
+                                           const std::lock_guard lock(mutex);
+                                           items.push_back(n);
+                                           ready.notify_all();
+                                       }
+                                   },
+                               });
     CHECK(got == std::vector<std::string>{"1.5 got 0", "3.0 got 1", "4.5 got 2"});
 }
 
 TEST_CASE("an exception escaping a ClockThread is rethrown by join and does not stall the clock") {
     common::VirtualClock clock;
+    std::optional<common::ClockHold> hold(clock);
     common::ClockThread failing(clock, [] { throw std::runtime_error("boom"); });
     common::ClockThread sleeper(clock, [&] { clock.sleep_for(1.0); });
+    hold.reset();
     CHECK_THROWS_WITH_AS(failing.join(), "boom", std::runtime_error);
     sleeper.join();
     CHECK(clock.now() == 1.0);

@@ -6,11 +6,27 @@
 #include <memory>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "common/clock.hpp"
 
 namespace common {
 
+// While a ClockHold lives, virtual time stands still. Hold one while you start several
+// ClockThreads: otherwise the first one may sleep, and time jump, before the next exists.
+// (Do not sleep on the clock yourself while you hold it: time would never move.)
+class ClockHold {
+public:
+    explicit ClockHold(Clock& clock) : clock_(clock) { clock_.enter_thread(); }
+    ClockHold(const ClockHold&) = delete;
+    ClockHold& operator=(const ClockHold&) = delete;
+    ~ClockHold() { clock_.leave_thread(); }
+
+private:
+    Clock& clock_;
+};
+
+// Start the threads under a ClockHold (see above), or use run_threads() below.
 class ClockThread {
 public:
     // Announces the thread to the clock before it starts, so no sleep can race ahead of it.
@@ -49,5 +65,26 @@ private:
     std::unique_ptr<State> state_;
     std::thread thread_;
 };
+
+// Runs every body on its own ClockThread, all started before time may move, and waits for all.
+// The first exception that escaped a body is rethrown once every thread has finished.
+template <class Body>
+void run_threads(Clock& clock, std::vector<Body> bodies) {
+    std::vector<ClockThread> threads;
+    threads.reserve(bodies.size());
+    {
+        const ClockHold hold(clock);
+        for (Body& body : bodies) threads.emplace_back(clock, std::move(body));
+    }
+    std::exception_ptr first;
+    for (ClockThread& thread : threads) {
+        try {
+            thread.join();
+        } catch (...) {
+            if (!first) first = std::current_exception();
+        }
+    }
+    if (first) std::rethrow_exception(first);
+}
 
 }  // namespace common

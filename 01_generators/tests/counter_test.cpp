@@ -1,0 +1,49 @@
+#include "course_test.hpp"
+
+#include "counter.hpp"
+#include "sections.hpp"
+
+TEST_CASE("creating a generator runs none of its body") {
+    common::VirtualClock clock;
+    auto log = common::Log::capturing(clock);
+    generators::CountUpTo gen(3, log);
+    CHECK(log.lines().empty());
+}
+
+TEST_CASE("each next() runs the body exactly up to the next yield, then nullopt for ever") {
+    common::VirtualClock clock;
+    auto log = common::Log::capturing(clock);
+    generators::CountUpTo gen(2, log);
+    CHECK(gen.next() == 0);
+    CHECK(log.take_lines() == std::vector<std::string>{"[  0.000s] count_up_to: started", "[  0.000s] count_up_to: yield 0"});
+    CHECK(gen.next() == 1);
+    CHECK(log.take_lines() == std::vector<std::string>{"[  0.000s] count_up_to: yield 1"});
+    CHECK(gen.next() == std::nullopt);
+    CHECK(log.take_lines() == std::vector<std::string>{"[  0.000s] count_up_to: finished"});
+    CHECK(gen.next() == std::nullopt);
+    CHECK(log.lines().empty());
+}
+
+TEST_CASE("the counter section prints the generator's story") {
+    common::VirtualClock clock;
+    auto log = common::Log::capturing(clock);
+    common::Timeline timeline;
+    common::Context ctx{clock, log, timeline};
+    sections::counter(ctx);
+    CHECK(log.lines() == std::vector<std::string>{
+                             "[  0.000s] gen = count_up_to(3)   # nothing of the body runs yet",
+                             "[  0.000s] next(gen)",
+                             "[  0.000s] count_up_to: started",
+                             "[  0.000s] count_up_to: yield 0",
+                             "[  0.000s]   -> 0",
+                             "[  0.000s] next(gen)",
+                             "[  0.000s] count_up_to: yield 1",
+                             "[  0.000s]   -> 1",
+                             "[  0.000s] for the rest: while (auto x = gen.next())",
+                             "[  0.000s] count_up_to: yield 2",
+                             "[  0.000s]   -> 2",
+                             "[  0.000s] count_up_to: finished",
+                             "[  0.000s] exhausted: next() keeps returning nullopt (Python raises StopIteration)",
+                             "[  0.000s] next(gen) -> nullopt",
+                         });
+}
