@@ -50,7 +50,8 @@ std::vector<const Lesson::Section*> Lesson::select(const std::vector<std::string
         return chosen;
     }
     for (const std::string& name : names) {
-        const auto found = std::find_if(sections_.begin(), sections_.end(), [&](const Section& s) { return s.name == name; });
+        const auto found =
+            std::find_if(sections_.begin(), sections_.end(), [&](const Section& s) { return s.name == name; });
         if (found == sections_.end()) throw UsageError(fmt::format("unknown section '{}' (--list shows them)", name));
         chosen.push_back(&*found);
     }
@@ -94,7 +95,7 @@ int Lesson::run(const std::vector<std::string_view>& args, std::FILE* out, std::
         std::unique_ptr<Clock> clock = make_clock(virtual_, speed);
         Log log(*clock, out);
         Timeline timeline(timeline_ || trace.is_open());
-        fmt::print(out, "\n== {}: {}\n", section->name, section->description);
+        fmt::print(out, "{}== {}: {}\n", section == chosen.front() ? "" : "\n", section->name, section->description);
         if (!virtual_ && std::isnan(speed_) && speed != 1.0) {
             fmt::print(out, "(this section runs {}x faster than real time; --speed 1 for real time)\n", speed);
         }

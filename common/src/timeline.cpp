@@ -86,14 +86,16 @@ std::string Timeline::render(std::size_t width) const {
             }
             // The span covers the columns it overlaps: its end is exclusive.
             const double end_column = std::ceil(event.end / end * static_cast<double>(columns)) - 1.0;
-            const std::size_t stop = std::clamp(static_cast<std::size_t>(std::max(end_column, 0.0)), first, columns - 1);
+            const std::size_t stop =
+                std::clamp(static_cast<std::size_t>(std::max(end_column, 0.0)), first, columns - 1);
             for (std::size_t c = first; c <= stop; ++c) row[c] = '=';
             if (stop > first) {
                 row[first] = '[';
                 row[stop] = ']';
                 const std::size_t room = stop - first - 1;
                 const std::size_t shown = std::min(room, event.label.size());
-                if (shown == event.label.size() || room >= 4) row.replace(first + 1, shown, event.label.substr(0, shown));
+                if (shown == event.label.size() || room >= 4)
+                    row.replace(first + 1, shown, event.label.substr(0, shown));
             }
         }
         out += fmt::format("{:>{}} | {}\n", lane.substr(0, label_width), label_width, row);
@@ -128,11 +130,21 @@ std::string json_escape(std::string_view text) {
     out.reserve(text.size());
     for (const char c : text) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (static_cast<unsigned char>(c) < 0x20) {
                     out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
@@ -150,20 +162,28 @@ void Timeline::write_trace_events(std::ostream& out, int pid, std::string_view p
     out << fmt::format(R"({{"name":"process_name","ph":"M","pid":{},"tid":0,"args":{{"name":"{}"}}}})", pid,
                        json_escape(process_name));
     for (std::size_t i = 0; i < lane_names.size(); ++i) {
-        out << fmt::format(",\n" R"({{"name":"thread_name","ph":"M","pid":{},"tid":{},"args":{{"name":"{}"}}}})", pid,
-                           i + 1, json_escape(lane_names[i]));
-        out << fmt::format(",\n" R"({{"name":"thread_sort_index","ph":"M","pid":{},"tid":{},"args":{{"sort_index":{}}}}})",
-                           pid, i + 1, i);
+        out << fmt::format(
+            ",\n"
+            R"({{"name":"thread_name","ph":"M","pid":{},"tid":{},"args":{{"name":"{}"}}}})",
+            pid, i + 1, json_escape(lane_names[i]));
+        out << fmt::format(
+            ",\n"
+            R"({{"name":"thread_sort_index","ph":"M","pid":{},"tid":{},"args":{{"sort_index":{}}}}})",
+            pid, i + 1, i);
     }
     for (const Event& event : all) {
         const auto lane = std::find(lane_names.begin(), lane_names.end(), event.lane) - lane_names.begin() + 1;
         // Trace Event timestamps are microseconds; ours are story seconds.
         if (event.instant) {
-            out << fmt::format(",\n" R"({{"name":"{}","ph":"i","s":"t","ts":{:.3f},"pid":{},"tid":{}}})",
-                               json_escape(event.label), event.start * 1e6, pid, lane);
+            out << fmt::format(
+                ",\n"
+                R"({{"name":"{}","ph":"i","s":"t","ts":{:.3f},"pid":{},"tid":{}}})",
+                json_escape(event.label), event.start * 1e6, pid, lane);
         } else {
-            out << fmt::format(",\n" R"({{"name":"{}","ph":"X","ts":{:.3f},"dur":{:.3f},"pid":{},"tid":{}}})",
-                               json_escape(event.label), event.start * 1e6, (event.end - event.start) * 1e6, pid, lane);
+            out << fmt::format(
+                ",\n"
+                R"({{"name":"{}","ph":"X","ts":{:.3f},"dur":{:.3f},"pid":{},"tid":{}}})",
+                json_escape(event.label), event.start * 1e6, (event.end - event.start) * 1e6, pid, lane);
         }
     }
 }

@@ -25,7 +25,8 @@ struct Options {
 
 TEST_CASE("flags take values in every usual spelling and leave positionals in order") {
     Options o;
-    const auto rest = o.flags.parse({"first", "--nprod", "3", "-n", "alice", "--rate=2.5", "second", "-v", "--seed=42"});
+    const auto rest =
+        o.flags.parse({"first", "--nprod", "3", "-n", "alice", "--rate=2.5", "second", "-v", "--seed=42"});
     CHECK(rest == std::vector<std::string>{"first", "second"});
     CHECK(o.nprod == 3);
     CHECK(o.name == "alice");
@@ -42,7 +43,8 @@ TEST_CASE("bad flag input is one clear message") {
     CHECK_THROWS_WITH_AS(o.flags.parse({"--nprod", "-3"}), "--nprod: must be at least 0, got -3", UsageError);
     CHECK_THROWS_WITH_AS(o.flags.parse({"--nprod", "abc"}), "--nprod: 'abc' is not a whole number", UsageError);
     CHECK_THROWS_WITH_AS(o.flags.parse({"--nprod", "3.5"}), "--nprod: '3.5' is not a whole number", UsageError);
-    CHECK_THROWS_WITH_AS(o.flags.parse({"--nprod", "99999999999999999999"}), "--nprod: '99999999999999999999' is too large", UsageError);
+    CHECK_THROWS_WITH_AS(o.flags.parse({"--nprod", "99999999999999999999"}),
+                         "--nprod: '99999999999999999999' is too large", UsageError);
     CHECK_THROWS_WITH_AS(o.flags.parse({"--rate", "abc"}), "--rate: 'abc' is not a number", UsageError);
     CHECK_THROWS_WITH_AS(o.flags.parse({"--rate", "inf"}), "--rate: 'inf' is not a number", UsageError);
     CHECK_THROWS_WITH_AS(o.flags.parse({"--rate"}), "--rate: missing value", UsageError);

@@ -47,13 +47,18 @@ TEST_CASE("trace events are JSON with escaped names, microsecond times and one t
     timeline.instant("loop", "tick", 2.0);
     std::ostringstream out;
     timeline.write_trace_events(out, 3, "hello");
-    CHECK(out.str() ==
-          R"({"name":"process_name","ph":"M","pid":3,"tid":0,"args":{"name":"hello"}},)" "\n"
-          R"({"name":"thread_name","ph":"M","pid":3,"tid":1,"args":{"name":"Task \"1\""}},)" "\n"
-          R"({"name":"thread_sort_index","ph":"M","pid":3,"tid":1,"args":{"sort_index":0}},)" "\n"
-          R"({"name":"thread_name","ph":"M","pid":3,"tid":2,"args":{"name":"loop"}},)" "\n"
-          R"({"name":"thread_sort_index","ph":"M","pid":3,"tid":2,"args":{"sort_index":1}},)" "\n"
-          R"({"name":"say \\ hi\n","ph":"X","ts":500000.000,"dur":1000000.000,"pid":3,"tid":1},)" "\n"
-          R"({"name":"tick","ph":"i","s":"t","ts":2000000.000,"pid":3,"tid":2})");
+    CHECK(out.str() == R"({"name":"process_name","ph":"M","pid":3,"tid":0,"args":{"name":"hello"}},)"
+                       "\n"
+                       R"({"name":"thread_name","ph":"M","pid":3,"tid":1,"args":{"name":"Task \"1\""}},)"
+                       "\n"
+                       R"({"name":"thread_sort_index","ph":"M","pid":3,"tid":1,"args":{"sort_index":0}},)"
+                       "\n"
+                       R"({"name":"thread_name","ph":"M","pid":3,"tid":2,"args":{"name":"loop"}},)"
+                       "\n"
+                       R"({"name":"thread_sort_index","ph":"M","pid":3,"tid":2,"args":{"sort_index":1}},)"
+                       "\n"
+                       R"({"name":"say \\ hi\n","ph":"X","ts":500000.000,"dur":1000000.000,"pid":3,"tid":1},)"
+                       "\n"
+                       R"({"name":"tick","ph":"i","s":"t","ts":2000000.000,"pid":3,"tid":2})");
     CHECK(common::json_escape(std::string("a\x01z")) == "a\\u0001z");
 }

@@ -48,8 +48,8 @@ protected:
     struct Waiter;
     // The waiters of one ClockCondition; the virtual clock needs to know them by name.
     struct WaitList {
-        std::condition_variable cv;     // real clocks
-        std::vector<Waiter*> waiters;   // virtual clock
+        std::condition_variable cv;    // real clocks
+        std::vector<Waiter*> waiters;  // virtual clock
     };
     // Releases `lock`, blocks until notified or the deadline, re-acquires `lock`.
     // Returns false when the deadline passed.

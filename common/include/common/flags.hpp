@@ -38,8 +38,16 @@ public:
     [[nodiscard]] bool empty() const noexcept { return flags_.empty(); }
 
 private:
-    struct IntTarget { int* value; int min; int max; };
-    struct DoubleTarget { double* value; double min; double max; };
+    struct IntTarget {
+        int* value;
+        int min;
+        int max;
+    };
+    struct DoubleTarget {
+        double* value;
+        double min;
+        double max;
+    };
     using Target = std::variant<IntTarget, std::uint64_t*, DoubleTarget, std::string*, bool*>;
     struct Flag {
         std::string long_name;

@@ -19,7 +19,7 @@ public:
         std::string lane;   // who: "Task 1", "Waiter 2", "loop"
         std::string label;  // what: "sleep 1 s", "Order 3"
         double start;
-        double end;         // == start for an instant
+        double end;  // == start for an instant
         bool instant;
     };
 
