@@ -1,0 +1,8 @@
+// The lesson's sections, one function each, registered by main.cpp.
+#pragma once
+
+#include "common/lesson.hpp"
+
+namespace sections {
+
+}  // namespace sections
