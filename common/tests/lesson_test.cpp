@@ -91,9 +91,10 @@ TEST_CASE("bad input is one line on stderr and status 2") {
         {{"--virtual", "--speed", "2"}, "00_demo: --speed and --virtual exclude each other\n"},
         {{"--trace", "/nonexistent-dir/x.json"}, "00_demo: --trace: cannot write '/nonexistent-dir/x.json'\n"},
     };
-    for (const auto& [args, message] : cases) {
+    for (const auto& bad : cases) {
+        const std::string& message = bad.second;  // clang 14 cannot capture structured bindings
         CAPTURE(message);
-        const Run r = run(lesson, args);
+        const Run r = run(lesson, bad.first);
         CHECK(r.status == 2);
         CHECK(r.out.empty());
         CHECK(r.err == message);
