@@ -1,6 +1,6 @@
 // A lazy counter written by hand the way a compiler writes a generator: the object is the
 // "frame" (its locals and where to resume), next() runs the body up to the next yield.
-// Used by the section "counter".
+// Used by the sections "counter" and "range_for".
 #pragma once
 
 #include <optional>
@@ -19,6 +19,8 @@ namespace generators {
 //         print("finished")
 class CountUpTo {
 public:
+    using value_type = int;
+
     // Like calling a generator function: nothing of the body runs yet.
     CountUpTo(int stop, common::Log& log) : stop_(stop), log_(&log) {}
 
@@ -55,5 +57,8 @@ private:
     ResumeAt resume_at_ = ResumeAt::start;
     common::Log* log_;
 };
+
+// The generator function: calling it builds the frame and returns it, and runs none of the body.
+inline CountUpTo count_up_to(int stop, common::Log& log) { return CountUpTo(stop, log); }
 
 }  // namespace generators

@@ -6,7 +6,7 @@ namespace sections {
 void counter(common::Context& ctx) {
     auto& log = ctx.log;
     log.print("gen = count_up_to(3)   # nothing of the body runs yet");
-    generators::CountUpTo gen(3, log);
+    generators::CountUpTo gen = generators::count_up_to(3, log);
     log.print("next(gen)");
     log.print("  -> {}", *gen.next());
     log.print("next(gen)");

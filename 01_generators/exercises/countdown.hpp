@@ -27,7 +27,9 @@ public:
     }
 
 private:
-    int n_;  // the frame: the only local the generator needs
+    // The frame: the only local the generator needs. [[maybe_unused]] only keeps the compiler
+    // quiet until your next() uses it; you may delete it then.
+    [[maybe_unused]] int n_;
 };
 
 }  // namespace exercises

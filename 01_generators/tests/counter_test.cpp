@@ -15,7 +15,8 @@ TEST_CASE("each next() runs the body exactly up to the next yield, then nullopt 
     auto log = common::Log::capturing(clock);
     generators::CountUpTo gen(2, log);
     CHECK(gen.next() == 0);
-    CHECK(log.take_lines() == std::vector<std::string>{"[  0.000s] count_up_to: started", "[  0.000s] count_up_to: yield 0"});
+    CHECK(log.take_lines() ==
+          std::vector<std::string>{"[  0.000s] count_up_to: started", "[  0.000s] count_up_to: yield 0"});
     CHECK(gen.next() == 1);
     CHECK(log.take_lines() == std::vector<std::string>{"[  0.000s] count_up_to: yield 1"});
     CHECK(gen.next() == std::nullopt);
@@ -46,4 +47,35 @@ TEST_CASE("the counter section prints the generator's story") {
                              "[  0.000s] exhausted: next() keeps returning nullopt (Python raises StopIteration)",
                              "[  0.000s] next(gen) -> nullopt",
                          });
+}
+
+TEST_CASE("calling the generator function count_up_to() runs none of the body either") {
+    common::VirtualClock clock;
+    auto log = common::Log::capturing(clock);
+    generators::CountUpTo gen = generators::count_up_to(1, log);
+    CHECK(log.lines().empty());
+    CHECK(gen.next() == 0);
+    CHECK(log.take_lines() ==
+          std::vector<std::string>{"[  0.000s] count_up_to: started", "[  0.000s] count_up_to: yield 0"});
+}
+
+TEST_CASE("two generators from one function keep separate frames") {
+    common::VirtualClock clock;
+    auto log = common::Log::capturing(clock);
+    generators::CountUpTo a = generators::count_up_to(2, log);
+    generators::CountUpTo b = generators::count_up_to(2, log);
+    CHECK(a.next() == 0);
+    CHECK(a.next() == 1);
+    CHECK(b.next() == 0);
+    CHECK(a.next() == std::nullopt);
+    CHECK(b.next() == 1);
+}
+
+TEST_CASE("count_up_to(0) starts and finishes on the first next(), yielding nothing") {
+    common::VirtualClock clock;
+    auto log = common::Log::capturing(clock);
+    generators::CountUpTo gen = generators::count_up_to(0, log);
+    CHECK(gen.next() == std::nullopt);
+    CHECK(log.take_lines() ==
+          std::vector<std::string>{"[  0.000s] count_up_to: started", "[  0.000s] count_up_to: finished"});
 }

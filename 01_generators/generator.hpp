@@ -1,0 +1,17 @@
+// What every generator of this chapter is: an object with a value_type and a next() that returns
+// the next item, or std::nullopt once it is exhausted (Python's StopIteration).
+// The adapters (take, filter, map) and range-for (generator_iterator.hpp) accept any such type.
+#pragma once
+
+#include <concepts>
+#include <optional>
+
+namespace generators {
+
+template <class G>
+concept Generator = requires(G& gen) {
+    typename G::value_type;
+    { gen.next() } -> std::same_as<std::optional<typename G::value_type>>;
+};
+
+}  // namespace generators
