@@ -7,36 +7,34 @@
 #include <optional>
 #include <vector>
 
-#include "common/clock.hpp"
-#include "common/log.hpp"
+#include "common/lesson.hpp"
 
 namespace generators {
 
-// One item of the slow source: sleeps `cost` on the clock, logs it, returns i * i.
-std::int64_t make_slow_square(std::int64_t i, double cost, common::Clock& clock, common::Log& log);
+// One item of the slow source: sleeps `cost` on the context's clock, logs it and draws it on the
+// timeline (lane "source"), returns i * i.
+std::int64_t make_slow_square(std::int64_t i, double cost, common::Context& ctx);
 
 // Python: [slow_square(i) for i in range(n)]
-std::vector<std::int64_t> slow_squares_list(std::int64_t n, double cost, common::Clock& clock, common::Log& log);
+std::vector<std::int64_t> slow_squares_list(std::int64_t n, double cost, common::Context& ctx);
 
 // Python: (slow_square(i) for i in range(n))
 class SlowSquares {
 public:
     using value_type = std::int64_t;
 
-    SlowSquares(std::int64_t n, double cost, common::Clock& clock, common::Log& log)
-        : n_(n), cost_(cost), clock_(&clock), log_(&log) {}
+    SlowSquares(std::int64_t n, double cost, common::Context& ctx) : n_(n), cost_(cost), ctx_(&ctx) {}
 
     std::optional<value_type> next() {
         if (i_ >= n_) return std::nullopt;
-        return make_slow_square(i_++, cost_, *clock_, *log_);
+        return make_slow_square(i_++, cost_, *ctx_);
     }
 
 private:
     std::int64_t i_ = 0;
     std::int64_t n_;
     double cost_;
-    common::Clock* clock_;
-    common::Log* log_;
+    common::Context* ctx_;
 };
 
 }  // namespace generators

@@ -3,13 +3,17 @@
 #include <cstdint>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "sections.hpp"
 #include "slow_squares.hpp"
 
 TEST_CASE("the eager list costs every item's time before it returns") {
     common::VirtualClock clock;
     auto log = common::Log::capturing(clock);
-    const std::vector<std::int64_t> items = generators::slow_squares_list(3, 0.5, clock, log);
+    common::Timeline timeline;
+    common::Context ctx{clock, log, timeline};
+    const std::vector<std::int64_t> items = generators::slow_squares_list(3, 0.5, ctx);
     CHECK(items == std::vector<std::int64_t>{0, 1, 4});
     CHECK(clock.now() == 1.5);
     CHECK(log.lines() == std::vector<std::string>{"[  0.500s]   source: made 0", "[  1.000s]   source: made 1",
@@ -19,7 +23,9 @@ TEST_CASE("the eager list costs every item's time before it returns") {
 TEST_CASE("the lazy generator costs nothing to create and one item's time per next()") {
     common::VirtualClock clock;
     auto log = common::Log::capturing(clock);
-    generators::SlowSquares gen(2, 0.5, clock, log);
+    common::Timeline timeline;
+    common::Context ctx{clock, log, timeline};
+    generators::SlowSquares gen(2, 0.5, ctx);
     CHECK(clock.now() == 0.0);
     CHECK(log.lines().empty());
     CHECK(gen.next() == 0);
@@ -50,4 +56,26 @@ TEST_CASE("the first_value section: eager's first item after 1 s, lazy's after 2
                              "[  1.200s] lazy: first item 0 after 200 ms: you waited for one",
                              "[  1.200s] lazy: stop here and the other 4 are never made",
                          });
+}
+
+TEST_CASE("the first_value timeline: the caller waits 1 s for the list, 200 ms for next()") {
+    common::VirtualClock clock;
+    auto log = common::Log::capturing(clock);
+    common::Timeline timeline(true);
+    common::Context ctx{clock, log, timeline};
+    sections::first_value(ctx);
+    std::vector<std::string> spans;
+    for (const common::Timeline::Event& event : timeline.events()) {
+        spans.push_back(fmt::format("{} | {} | {:.1f}-{:.1f}", event.lane, event.label, event.start, event.end));
+    }
+    CHECK(spans == std::vector<std::string>{
+                       "source | make 0 | 0.0-0.2",
+                       "source | make 1 | 0.2-0.4",
+                       "source | make 4 | 0.4-0.6",
+                       "source | make 9 | 0.6-0.8",
+                       "source | make 16 | 0.8-1.0",
+                       "caller | eager: waits for the list | 0.0-1.0",
+                       "source | make 0 | 1.0-1.2",
+                       "caller | lazy: waits for one | 1.0-1.2",
+                   });
 }
