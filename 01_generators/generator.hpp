@@ -1,6 +1,6 @@
 // What every generator of this chapter is: an object with a value_type and a next() that returns
 // the next item, or std::nullopt once it is exhausted (Python's StopIteration).
-// The adapters (take, filter, map) and range-for (generator_iterator.hpp) accept any such type.
+// The adapters and range-for accept any such type: sections "range_for" and "pipeline".
 #pragma once
 
 #include <concepts>

@@ -1,6 +1,6 @@
 // take(gen, n): the first n items of gen, pulled one at a time; Python's itertools.islice(gen, n).
 // It never asks its source for item n + 1, which is what makes take(fibonacci(), 10) finish.
-// Used by the sections "pipeline" and "first_value".
+// Used by the section "pipeline".
 #pragma once
 
 #include <cstddef>
