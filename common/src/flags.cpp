@@ -50,6 +50,16 @@ void Flags::add(std::string long_name, char short_name, std::string help, bool& 
     add_flag({std::move(long_name), short_name, std::move(help), &target});
 }
 
+void Flags::set_value_name(std::string_view long_name, std::string value_name) {
+    for (Flag& flag : flags_) {
+        if (flag.long_name == long_name) {
+            flag.value_name = std::move(value_name);
+            return;
+        }
+    }
+    throw std::logic_error("no flag --" + std::string(long_name));
+}
+
 const Flags::Flag* Flags::find(std::string_view name) const {
     for (const Flag& flag : flags_) {
         if (name.size() == 1 ? flag.short_name == name[0] : flag.long_name == name) return &flag;
@@ -159,7 +169,7 @@ std::string Flags::help() const {
         const bool is_switch = std::holds_alternative<bool*>(flag.target);
         std::string name = flag.short_name != '\0' ? fmt::format("-{}, --{}", flag.short_name, flag.long_name)
                                                    : fmt::format("    --{}", flag.long_name);
-        if (!is_switch) name += " X";
+        if (!is_switch) name += " " + flag.value_name;
         width = std::max(width, name.size());
         names.push_back(std::move(name));
     }

@@ -18,6 +18,7 @@ Lesson::Lesson(std::string program, std::string title) : program_(std::move(prog
     flags_.add("speed", '\0', "run time X times faster (0.5: slower); durations stay in story time", speed_);
     flags_.add("timeline", '\0', "after each section, draw what ran when", timeline_);
     flags_.add("trace", '\0', "write Chrome Trace Event JSON to FILE (open it in Perfetto)", trace_path_);
+    flags_.set_value_name("trace", "FILE");
 }
 
 void Lesson::section(std::string name, std::string description, Body body, SectionOptions options) {

@@ -74,8 +74,7 @@ TEST_CASE("a section with a default speed-up announces it in its first line") {
                    {.default_speed = 3600.0});
     const Run r = run(lesson, {"long"});
     CHECK(r.status == 0);
-    CHECK(r.out ==
-          "== long: a long story\n(this section runs 3600x faster than real time; --speed 1 for real time)\n");
+    CHECK(r.out == "== long: a long story\n(this section runs 3600x faster than real time; --speed 1 for real time)\n");
 }
 
 TEST_CASE("bad input is one line on stderr and status 2") {
@@ -116,6 +115,7 @@ TEST_CASE("--list and --help describe every section; chapter flags are parsed") 
     CHECK(help.out.starts_with("00_demo: a demo lesson\n\nusage: 00_demo [options] [section...]\n"));
     CHECK(help.out.find("-c, --count X") != std::string::npos);
     CHECK(help.out.find("--virtual") != std::string::npos);
+    CHECK(help.out.find("--trace FILE") != std::string::npos);
     CHECK(help.out.find(list.out) != std::string::npos);
     CHECK(run(lesson, {"-c", "4", "--virtual", "hello"}).status == 0);
     CHECK(count == 4);

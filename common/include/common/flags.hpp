@@ -28,6 +28,9 @@ public:
     // A switch: present means true.
     void add(std::string long_name, char short_name, std::string help, bool& target);
 
+    // What --help shows for the flag's value ("X" unless set): `--trace FILE`.
+    void set_value_name(std::string_view long_name, std::string value_name);
+
     // Parses argv[1..], sets the targets, returns the positional arguments in order.
     // Throws UsageError on an unknown flag, a missing or malformed value, or a value out of range.
     std::vector<std::string> parse(const std::vector<std::string_view>& args) const;
@@ -54,6 +57,7 @@ private:
         char short_name;
         std::string help;
         Target target;
+        std::string value_name = "X";
     };
     void add_flag(Flag flag);
     [[nodiscard]] const Flag* find(std::string_view name) const;
