@@ -1,8 +1,34 @@
+#include <cstdint>
+
 #include "sections.hpp"
 
 int main(int argc, char** argv) {
     common::Lesson lesson{"04_cpp20_coroutines", "async/await on a real event loop"};
     lesson.section("generator", "the compiler writes chapter 01's state machine: co_yield", sections::generator);
     lesson.section("anatomy", "the anatomy of co_await: every call the compiler inserts, in order", sections::anatomy);
+    lesson.section("coroutine", "aio::Coroutine: awaited inline, with a flat stack however deep", sections::coroutine);
+    lesson.section("loop", "the event loop: ready queue, timers, run_forever, stop, close", sections::loop);
+    lesson.section("hello", "hello world after a 2 s sleep", sections::hello);
+    lesson.section("sleepers", "two tasks sleep 1 s twice each: 2 s, not 4 s", sections::sleepers);
+    lesson.section("count", "three count()s: 1 s under gather, 3 s one after the other", sections::count);
+    std::uint64_t seed = 7;
+    lesson.flags().add("seed", '\0', "seed of the random numbers in makerandom and chain (default 7)", seed);
+    lesson.section("makerandom", "three tasks draw random numbers until one is high enough",
+                   [&seed](common::Context& ctx) { sections::makerandom(ctx, seed); });
+    lesson.section("chain", "chained coroutines part1 -> part2, three chains at once",
+                   [&seed](common::Context& ctx) { sections::chain(ctx, seed); });
+    lesson.section("readers", "two reads: 3 s awaited in turn, 2 s as tasks", sections::readers);
+    lesson.section("fun", "await a 2 s task before or after sleep(1): 3 s or 2 s", sections::fun);
+    lesson.section("future", "a Future set by another task after 1 s", sections::future);
+    lesson.section("tasks", "create_task, gather over a tuple and a vector, exceptions", sections::tasks);
+    lesson.section("cancel", "cancel(): CancelledError where the task waits, and RAII cleanup", sections::cancel);
+    lesson.section("timeout", "wait_for: the result in time, or TimeoutError and the work cancelled",
+                   sections::timeout);
+    lesson.section("blocking", "a blocking sleep inside a coroutine stalls every task", sections::blocking);
+    int tasks = 100'000;
+    lesson.flags().add("tasks", '\0', "how many sleeping tasks the scale section starts (default 100000)", tasks, 1,
+                       10'000'000);
+    lesson.section("scale", "100'000 tasks sleep 1 s each, at once: about 1 s",
+                   [&tasks](common::Context& ctx) { sections::scale(ctx, tasks); });
     return lesson.run(argc, argv);
 }

@@ -1,6 +1,8 @@
 // The lesson's sections, one function each, registered by main.cpp.
 #pragma once
 
+#include <cstdint>
+
 #include "common/lesson.hpp"
 
 namespace sections {
@@ -9,5 +11,25 @@ namespace sections {
 void generator(common::Context& ctx);
 // 2. A traced coroutine: every call the compiler inserts around co_await, in order.
 void anatomy(common::Context& ctx);
+// 3. aio::Coroutine: awaited inline, and a flat stack however deep the chain.
+void coroutine(common::Context& ctx);
+// 4. The event loop: ready queue, timers, run_forever, stop, close.
+void loop(common::Context& ctx);
+// 5. The originals, ported.
+void hello(common::Context& ctx);
+void sleepers(common::Context& ctx);
+void count(common::Context& ctx);
+void makerandom(common::Context& ctx, std::uint64_t seed);
+void chain(common::Context& ctx, std::uint64_t seed);
+void readers(common::Context& ctx);
+void fun(common::Context& ctx);
+void future(common::Context& ctx);
+// 6. Tasks in depth.
+void tasks(common::Context& ctx);
+void cancel(common::Context& ctx);
+void timeout(common::Context& ctx);
+void blocking(common::Context& ctx);
+// 7. Scale: `count` tasks sleeping 1 s each.
+void scale(common::Context& ctx, int count);
 
 }  // namespace sections

@@ -1,7 +1,189 @@
-// 04_bench: what the aio loop costs per yield, per task, per sleeping task and per timer.
+// 04_bench: what the aio loop costs per yield, per task, per sleeping task and per timer, next
+// to CPython's asyncio running the same workloads (bench/asyncio_bench.py) when python3 is here.
+//
+//     04_bench [--json] [--no-python]
+//
+// Real time, Release build. Per-operation numbers are wall time divided by the operations.
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
 
-int main() {
-    std::puts("04_bench: the workloads are being written");
+#include <fmt/format.h>
+
+#include "aio/aio.hpp"
+#include "aio/timer_heap.hpp"
+#include "common/resource_usage.hpp"
+
+namespace {
+
+using Seconds = std::chrono::duration<double>;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return Seconds(std::chrono::steady_clock::now() - start).count();
+}
+
+// ---- yield_ns: 1'000 tasks x 1'000 sleep(0) ----
+
+aio::Coroutine<void> yielder(int times) {
+    for (int i = 0; i < times; ++i) co_await aio::sleep(0);
+}
+
+aio::Coroutine<double> yields(int tasks, int times) {
+    std::vector<aio::Task<void>> running;
+    running.reserve(static_cast<std::size_t>(tasks));
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < tasks; ++i) running.push_back(aio::create_task(yielder(times)));
+    for (aio::Task<void>& task : running) co_await task;
+    co_return seconds_since(start) / (static_cast<double>(tasks) * times) * 1e9;
+}
+
+// ---- task_ns: create, run and await a trivial task ----
+
+aio::Coroutine<int> trivial() { co_return 1; }
+
+aio::Coroutine<double> task_round(int count) {
+    const auto start = std::chrono::steady_clock::now();
+    long total = 0;
+    for (int i = 0; i < count; ++i) total += co_await aio::create_task(trivial());
+    if (total != count) throw std::logic_error("task_round: lost a result");
+    co_return seconds_since(start) / count * 1e9;
+}
+
+// ---- sleepers: a million tasks sleeping 1 s at once ----
+
+aio::Coroutine<void> sleeper() { co_await aio::sleep(1.0); }
+
+struct SleepersResult {
+    double extra_s;
+    double bytes_per_task;
+};
+
+aio::Coroutine<SleepersResult> sleepers(int count) {
+    const std::size_t before = common::current_rss_bytes();
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<aio::Task<void>> tasks;
+    tasks.reserve(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) tasks.push_back(aio::create_task(sleeper()));
+    for (aio::Task<void>& task : tasks) co_await task;
+    const double extra = seconds_since(start) - 1.0;
+    const std::size_t peak = common::peak_rss_bytes();
+    co_return SleepersResult{extra, static_cast<double>(peak > before ? peak - before : 0) / count};
+}
+
+// ---- timer_ns: push + pop with a million timers pending ----
+
+double timers(int pending, int rounds) {
+    std::mt19937_64 random(1);
+    std::uniform_real_distribution<double> deadline(0.0, 1000.0);
+    aio::detail::TimerHeap heap;
+    std::uint64_t sequence = 0;
+    for (int i = 0; i < pending; ++i) heap.push({deadline(random), ++sequence, nullptr});
+    std::vector<double> deadlines(static_cast<std::size_t>(rounds));
+    for (double& d : deadlines) d = deadline(random);
+    double checksum = 0.0;
+    const auto start = std::chrono::steady_clock::now();
+    for (const double d : deadlines) {
+        heap.push({d, ++sequence, nullptr});
+        checksum += heap.pop().deadline;
+    }
+    const double elapsed = seconds_since(start);
+    if (checksum < 0.0) std::puts("");  // keeps the loop from being optimised away
+    return elapsed / rounds * 1e9;
+}
+
+using Results = std::map<std::string, double>;
+
+Results measure_cpp() {
+    Results results;
+    // Each workload on its own loop on real time, as asyncio.run would.
+    results["task_cold_ns"] = aio::run(task_round(1'000'000));
+    results["task_ns"] = aio::run(task_round(1'000'000));
+    results["yield_ns"] = aio::run(yields(1'000, 1'000));
+    const SleepersResult sleeping = aio::run(sleepers(1'000'000));
+    results["sleepers_extra_s"] = sleeping.extra_s;
+    results["bytes_per_task"] = sleeping.bytes_per_task;
+    results["timer_ns"] = timers(1'000'000, 1'000'000);
+    return results;
+}
+
+// Runs the Python twin and reads its one JSON line: a flat object of numbers.
+Results measure_python() {
+    Results results;
+    const std::string command = fmt::format("python3 '{}' --json 2>/dev/null", AIO_BENCH_SCRIPT);
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    if (!pipe) return results;
+    std::string text;
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe.get()) != nullptr) text += buffer;
+    std::size_t at = 0;
+    while ((at = text.find('"', at)) != std::string::npos) {
+        const std::size_t end = text.find('"', at + 1);
+        if (end == std::string::npos) break;
+        const std::string key = text.substr(at + 1, end - at - 1);
+        const std::size_t colon = text.find(':', end);
+        if (colon == std::string::npos) break;
+        results[key] = std::strtod(text.c_str() + colon + 1, nullptr);
+        at = text.find_first_of(",}", colon);
+        if (at == std::string::npos) break;
+    }
+    return results;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool json = false;
+    bool python = true;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--json") {
+            json = true;
+        } else if (arg == "--no-python") {
+            python = false;
+        } else {
+            std::fprintf(stderr, "04_bench: unknown argument '%s' (use --json, --no-python)\n", argv[i]);
+            return 2;
+        }
+    }
+    const Results cpp = measure_cpp();
+    const Results py = python ? measure_python() : Results{};
+
+    struct Row {
+        const char* key;
+        const char* what;
+        const char* format;
+    };
+    const Row rows[] = {
+        {"yield_ns", "ns per sleep(0) round trip (1'000 tasks x 1'000)", "{:.1f}"},
+        {"task_ns", "ns per task: create, run, await (warm)", "{:.1f}"},
+        {"task_cold_ns", "ns per task, first round (cold)", "{:.1f}"},
+        {"sleepers_extra_s", "1M sleepers of 1 s: wall time beyond 1 s (s)", "{:.3f}"},
+        {"bytes_per_task", "bytes per sleeping task (peak RSS growth)", "{:.0f}"},
+        {"timer_ns", "ns per timer push + pop, 1M pending", "{:.1f}"},
+    };
+    fmt::print("{:<52} {:>12} {:>16}\n", "workload", "aio (C++)", "CPython asyncio");
+    for (const Row& row : rows) {
+        const std::string ours = fmt::format(fmt::runtime(row.format), cpp.at(row.key));
+        std::string theirs = "-";
+        if (py.count(row.key) != 0) theirs = fmt::format(fmt::runtime(row.format), py.at(row.key));
+        fmt::print("{:<52} {:>12} {:>16}\n", row.what, ours, theirs);
+    }
+    if (py.count("sleepers") != 0) {
+        fmt::print("(CPython's sleepers row uses {:.0f} tasks, not 1M: a million take minutes)\n", py.at("sleepers"));
+    }
+    if (json) {
+        std::string line = "{";
+        for (const Row& row : rows) {
+            line += fmt::format("{}\"{}\": {:.4f}", line.size() > 1 ? ", " : "", row.key, cpp.at(row.key));
+        }
+        fmt::print("{}}}\n", line);
+    }
     return 0;
 }

@@ -1,0 +1,208 @@
+// The event loop: a ready queue, a timer heap and a clock. run_once() is one turn, the way
+// asyncio's BaseEventLoop._run_once is: everything else (tasks, sleep, gather) is built on
+// schedule() and add_timer(). Section "loop" reads it aloud.
+#pragma once
+
+#include <atomic>
+#include <coroutine>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+#include <utility>
+
+#include "aio/promise_base.hpp"
+#include "aio/ready_queue.hpp"
+#include "aio/timer_heap.hpp"
+#include "common/clock.hpp"
+
+namespace aio {
+
+template <class T>
+class Coroutine;
+template <class T>
+class Task;
+
+struct RunOptions {
+    bool virtual_time = false;
+    double speed = 1.0;
+    // Run on this clock instead of a new one: a lesson section passes ctx.clock, so the log's
+    // timestamps and the loop's time() agree.
+    common::Clock* clock = nullptr;
+};
+
+class EventLoop {
+public:
+    explicit EventLoop(RunOptions options = {});
+    EventLoop(const EventLoop&) = delete;
+    EventLoop& operator=(const EventLoop&) = delete;
+    // Closes the loop: unfinished tasks' frames are destroyed, their destructors run.
+    ~EventLoop();
+
+    // Runs the loop until `main` finishes; returns its result or rethrows its exception.
+    template <class T>
+    T run_until_complete(Coroutine<T> main);
+    template <class T>
+    T run_until_complete(Task<T> main);
+    // Runs the loop until stop().
+    void run_forever();
+    // Schedules `coroutine` as a task on this loop (aio::create_task uses the running loop).
+    template <class T>
+    Task<T> create_task(Coroutine<T> coroutine);
+
+    void call_soon(std::function<void()> callback);
+    void call_later(double delay, std::function<void()> callback);
+    // The one call another thread may make: the loop wakes up and runs `callback`.
+    void call_soon_threadsafe(std::function<void()> callback);
+
+    [[nodiscard]] double time() const { return clock_->now(); }
+    [[nodiscard]] common::Clock& clock() const noexcept { return *clock_; }
+    // Stops run_forever() (or run_until_complete(), with an error) after the current turn.
+    void stop() noexcept { stopping_ = true; }
+    void close();
+    [[nodiscard]] bool is_running() const noexcept { return running_; }
+    [[nodiscard]] bool is_closed() const noexcept { return closed_; }
+    // How many turns the loop has made.
+    [[nodiscard]] std::uint64_t iterations() const noexcept { return iterations_; }
+
+    // ---- what awaitables use (sleep, Task, Future; chapter 05's Queue and Lock) ----
+    // `task` runs its next step at the next turn.
+    void schedule(detail::PromiseBase* task) {
+        if (!closed_) ready_.push(task);
+    }
+    // `task` is woken with `id` at `deadline`, unless something else woke it first.
+    void add_timer(double deadline, detail::PromiseBase* task, std::uint64_t id);
+    [[nodiscard]] std::uint64_t new_wait_id() noexcept { return ++last_id_; }
+    // Symmetric transfer by trampoline: "resume this frame next" (see PromiseBase::step).
+    void hand_off(std::coroutine_handle<> next) noexcept { hand_off_ = next; }
+    [[nodiscard]] std::coroutine_handle<> take_hand_off() noexcept { return std::exchange(hand_off_, nullptr); }
+    // A task starts: the loop holds it until it finishes (or the loop closes).
+    void adopt(detail::PromiseBase* task) noexcept;
+    // A task finished: the loop lets go of it.
+    void forget(detail::PromiseBase* task) noexcept;
+    // Runs the loop until `task` finishes (run_until_complete's engine).
+    void run_until(const detail::PromiseBase& task);
+    // Cancels every unfinished task and runs until they have all finished (asyncio.run's end).
+    void cancel_all_tasks();
+    [[nodiscard]] std::size_t unfinished_tasks() const noexcept { return unfinished_; }
+
+private:
+    void run_once();
+    void wait_for_work(double deadline);
+    void fire(const detail::Timer& timer);
+    template <class Done>
+    void run_while(Done done);
+    void destroy_everything() noexcept;
+
+    std::unique_ptr<common::Clock> own_clock_;
+    common::Clock* clock_;
+    detail::ReadyQueue ready_;
+    detail::TimerHeap timers_;
+    std::unordered_map<std::uint64_t, std::function<void()>> timer_callbacks_;  // call_later's
+    detail::PromiseBase* live_head_ = nullptr;  // unfinished tasks in creation order, linked
+    detail::PromiseBase* live_tail_ = nullptr;  // through their frames
+    std::size_t unfinished_ = 0;
+    std::coroutine_handle<> hand_off_;
+    std::uint64_t last_id_ = 0;
+    std::uint64_t iterations_ = 0;
+    bool running_ = false;
+    bool stopping_ = false;
+    bool closed_ = false;
+
+    // call_soon_threadsafe: the only state another thread touches.
+    std::mutex threadsafe_mutex_;
+    std::deque<std::function<void()>> threadsafe_callbacks_;
+    std::atomic<bool> has_threadsafe_{false};
+    common::ClockCondition wakeup_;
+};
+
+// The loop running in this thread, or nullptr.
+EventLoop* running_loop() noexcept;
+// The running loop; throws std::logic_error outside one (asyncio: RuntimeError).
+EventLoop& get_running_loop();
+// The running loop's time, in seconds.
+inline double time() { return get_running_loop().time(); }
+
+// ---- the task's side of scheduling: short, and inline because every await goes through it ----
+
+namespace detail {
+
+inline void PromiseBase::suspend(std::coroutine_handle<> frame, std::uint64_t id) noexcept {
+    resume_point = frame;
+    wait_id = id;
+    // Cancelled while it ran: the error is delivered at this suspension point, next turn.
+    if (id != 0 && cancel_requested && !shielded) {
+        wait_id = 0;
+        loop->schedule(this);
+    }
+}
+
+inline bool PromiseBase::wake(std::uint64_t id) noexcept {
+    if (done || id == 0 || id != wait_id) return false;  // stale: woken already, or cancelled
+    wait_id = 0;
+    loop->schedule(this);
+    return true;
+}
+
+inline bool PromiseBase::cancel() noexcept {
+    if (done) return false;
+    cancel_requested = true;
+    // Waiting: wake it now, so CancelledError arrives at the next turn. Ready or running: the
+    // error waits for the next suspension point.
+    if (wait_id != 0 && !shielded) {
+        wait_id = 0;
+        loop->schedule(this);
+    }
+    return true;
+}
+
+inline void PromiseBase::finish() noexcept {
+    done = true;
+    wait_id = loop->new_wait_id();  // the order tasks finished in: gather's "first exception"
+    waiters.wake_all();             // through the ready queue, never from inside this frame
+}
+
+inline void PromiseBase::step() noexcept {
+    if (!started) {
+        started = true;
+        if (cancel_requested) {  // cancelled before its first step: the body never runs
+            cancel_requested = false;
+            error = std::make_exception_ptr(CancelledError{});
+            cancelled = true;
+            finish();
+        }
+    }
+    // The trampoline: a frame that starts a child or finishes hands the next frame to the loop
+    // and returns here, instead of resuming it from inside itself. The stack stays flat however
+    // long the chain of awaits, with or without the compiler's tail calls.
+    std::coroutine_handle<> next = done ? nullptr : std::exchange(resume_point, nullptr);
+    while (next) {
+        next.resume();
+        next = loop->take_hand_off();
+    }
+    if (done) loop->forget(this);  // may destroy this frame: the last thing step() does
+}
+
+inline void WaiterNode::wake() const noexcept { task_->wake(wait_id_); }
+
+// The end of every aio coroutine: a task's root wakes its awaiters; a child hands control
+// back to its parent.
+struct FinalAwaiter {
+    FinalAwaiter() noexcept = default;
+    [[nodiscard]] bool await_ready() const noexcept { return false; }
+    template <class Promise>
+    void await_suspend(std::coroutine_handle<Promise> frame) const noexcept {
+        PromiseBase& promise = frame.promise();
+        if (promise.is_task_root()) {
+            promise.finish();
+        } else {
+            promise.task->loop->hand_off(promise.continuation);
+        }
+    }
+    void await_resume() const noexcept {}
+};
+
+}  // namespace detail
+}  // namespace aio

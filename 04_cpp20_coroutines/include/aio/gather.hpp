@@ -1,0 +1,84 @@
+// aio::gather: runs coroutines (or tasks) concurrently and returns all their results, in the
+// order given. Unlike asyncio, it always waits for every child before it returns or throws:
+// in C++ a child that outlived gather could point into a frame that is gone. Then it rethrows
+// the first exception raised, in time. Sections "originals" and "tasks".
+#pragma once
+
+#include <cstddef>
+#include <exception>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "aio/coroutine.hpp"
+#include "aio/task.hpp"
+
+namespace aio {
+
+namespace detail {
+
+// Waits for every task. If the waiting task is cancelled meanwhile, it cancels them all, still
+// waits for each one, then throws CancelledError.
+Coroutine<void> wait_all(std::vector<PromiseBase*> tasks);
+
+// The exception of the task that failed first (finish order is kept in wait_id), or none.
+std::exception_ptr first_error(const std::vector<PromiseBase*>& tasks) noexcept;
+
+template <class T>
+using Gathered = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
+
+template <class T>
+Task<T> as_task(Coroutine<T> coroutine) {
+    return create_task(std::move(coroutine));
+}
+template <class T>
+Task<T> as_task(Task<T> task) noexcept {
+    return task;
+}
+
+template <class T>
+Gathered<T> gathered_result(const Task<T>& task) {
+    if constexpr (std::is_void_v<T>) {
+        task.result();
+        return {};
+    } else {
+        return task.result();
+    }
+}
+
+}  // namespace detail
+
+// gather(a, b, c) -> std::tuple of their results (void gives std::monostate).
+template <class... Awaitables>
+Coroutine<std::tuple<detail::Gathered<typename Awaitables::value_type>...>> gather(Awaitables... awaitables) {
+    // Braces: the tasks are created in argument order, so they start in that order.
+    std::tuple<Task<typename Awaitables::value_type>...> tasks{detail::as_task(std::move(awaitables))...};
+    std::vector<detail::PromiseBase*> roots =
+        std::apply([](const auto&... task) { return std::vector<detail::PromiseBase*>{&task.root()...}; }, tasks);
+    co_await detail::wait_all(roots);
+    if (const std::exception_ptr error = detail::first_error(roots)) std::rethrow_exception(error);
+    co_return std::apply([](const auto&... task) { return std::make_tuple(detail::gathered_result(task)...); }, tasks);
+}
+
+// gather(std::vector<Coroutine<T>>) -> std::vector of their results, in order.
+template <class T>
+Coroutine<std::vector<detail::Gathered<T>>> gather(std::vector<Coroutine<T>> coroutines) {
+    std::vector<Task<T>> tasks;
+    std::vector<detail::PromiseBase*> roots;
+    tasks.reserve(coroutines.size());
+    roots.reserve(coroutines.size());
+    for (Coroutine<T>& coroutine : coroutines) {
+        tasks.push_back(create_task(std::move(coroutine)));
+        roots.push_back(&tasks.back().root());
+    }
+    co_await detail::wait_all(roots);
+    if (const std::exception_ptr error = detail::first_error(roots)) std::rethrow_exception(error);
+    std::vector<detail::Gathered<T>> results;
+    results.reserve(tasks.size());
+    for (const Task<T>& task : tasks) results.push_back(detail::gathered_result(task));
+    co_return results;
+}
+
+}  // namespace aio

@@ -1,0 +1,37 @@
+// aio::run: asyncio.run. A new loop runs `main` to its end; the tasks still unfinished are then
+// cancelled and run until they stop (so their cleanup runs), and the loop is closed.
+#pragma once
+
+#include "aio/coroutine.hpp"
+#include "aio/event_loop.hpp"
+#include "aio/task.hpp"
+
+namespace aio {
+
+namespace detail {
+// Cancels what main left behind, even when main threw.
+class CancelLeftovers {
+public:
+    explicit CancelLeftovers(EventLoop& loop) noexcept : loop_(loop) {}
+    CancelLeftovers(const CancelLeftovers&) = delete;
+    CancelLeftovers& operator=(const CancelLeftovers&) = delete;
+    ~CancelLeftovers() {
+        try {
+            loop_.cancel_all_tasks();
+        } catch (...) {  // a leftover that cannot finish: closing the loop destroys it
+        }
+    }
+
+private:
+    EventLoop& loop_;
+};
+}  // namespace detail
+
+template <class T>
+T run(Coroutine<T> main, RunOptions options = {}) {
+    EventLoop loop(options);
+    const detail::CancelLeftovers cancel_leftovers(loop);
+    return loop.run_until_complete(std::move(main));
+}
+
+}  // namespace aio

@@ -1,0 +1,126 @@
+// aio::Task<T>: a coroutine scheduled on the loop (asyncio.create_task). The handle is cheap to
+// copy; the task itself is its root frame, kept alive by handles, awaiters and the loop. Many
+// coroutines may await one task: each gets a copy of the result, or of the exception.
+// Sections "loop", "originals" and "tasks".
+#pragma once
+
+#include <coroutine>
+#include <stdexcept>
+#include <utility>
+
+#include "aio/coroutine.hpp"
+#include "aio/event_loop.hpp"
+#include "aio/waiter_list.hpp"
+
+namespace aio {
+
+template <class T = void>
+class Task {
+public:
+    using value_type = T;
+
+    Task() noexcept = default;
+    Task(const Task& other) noexcept : root_(other.root_) {
+        if (root_ != nullptr) root_->add_ref();
+    }
+    Task(Task&& other) noexcept : root_(std::exchange(other.root_, nullptr)) {}
+    Task& operator=(Task other) noexcept {
+        std::swap(root_, other.root_);
+        return *this;
+    }
+    ~Task() {
+        if (root_ != nullptr) root_->release();
+    }
+
+    [[nodiscard]] bool valid() const noexcept { return root_ != nullptr; }
+    [[nodiscard]] bool done() const { return root().done; }
+    // True when it finished by letting CancelledError escape.
+    [[nodiscard]] bool cancelled() const { return root().done && root().cancelled; }
+    // Asks the task to stop: CancelledError is raised where it waits, at the loop's next turn.
+    // False if it has finished already.
+    bool cancel() { return root().cancel(); }
+    // The result of a finished task (its exception is rethrown); std::logic_error before that.
+    T result() const {
+        if (!done()) throw std::logic_error("Task::result: the task has not finished (asyncio: InvalidStateError)");
+        return root().copy_result();
+    }
+
+    class Awaiter;
+    Awaiter operator co_await() const { return Awaiter(*this); }
+
+    // For gather, wait_for and the loop: the task's root frame.
+    [[nodiscard]] detail::Promise<T>& root() const {
+        if (root_ == nullptr) throw std::logic_error("an empty aio::Task (default-constructed or moved from)");
+        return *root_;
+    }
+
+private:
+    friend class EventLoop;
+    explicit Task(detail::Promise<T>* root) noexcept : root_(root) { root_->add_ref(); }
+
+    detail::Promise<T>* root_ = nullptr;
+};
+
+// Waits on the loop until the task finishes: the waiter joins the task's WaiterList and is
+// woken through the ready queue. A finished task is not waited for at all.
+template <class T>
+class Task<T>::Awaiter {
+public:
+    explicit Awaiter(Task task) noexcept : task_(std::move(task)) {}
+    Awaiter(const Awaiter&) = delete;
+    Awaiter& operator=(const Awaiter&) = delete;
+    ~Awaiter() = default;
+
+    [[nodiscard]] bool await_ready() const { return task_.done(); }
+    template <std::derived_from<detail::PromiseBase> Promise>
+    void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
+        waiting_ = frame.promise().task;
+        const std::uint64_t id = waiting_->loop->new_wait_id();
+        task_.root_->waiters.push_back(node_, waiting_, id);
+        waiting_->suspend(frame, id);
+    }
+    T await_resume() const {
+        if (waiting_ != nullptr) waiting_->throw_if_cancelled();
+        return task_.root().copy_result();
+    }
+
+private:
+    Task task_;                // keeps the awaited task alive while we wait
+    detail::WaiterNode node_;  // declared after task_: leaves its list first
+    detail::PromiseBase* waiting_ = nullptr;
+};
+
+template <class T>
+Task<T> EventLoop::create_task(Coroutine<T> coroutine) {
+    if (closed_) throw std::logic_error("create_task: the event loop is closed");
+    const std::coroutine_handle<detail::Promise<T>> frame = coroutine.release();
+    if (!frame) throw std::logic_error("create_task: an empty aio::Coroutine (awaited already or moved from)");
+    detail::Promise<T>& root = frame.promise();
+    root.task = &root;
+    root.continuation = frame;  // the root's own handle: destroyed when the last reference goes
+    root.loop = this;
+    root.resume_point = frame;
+    adopt(&root);
+    Task<T> task(&root);
+    schedule(&root);  // starts at the next turn, after the tasks created before it
+    return task;
+}
+
+template <class T>
+T EventLoop::run_until_complete(Task<T> main) {
+    run_until(main.root());
+    return main.result();
+}
+
+template <class T>
+T EventLoop::run_until_complete(Coroutine<T> main) {
+    return run_until_complete(create_task(std::move(main)));
+}
+
+// asyncio.create_task: a task on the running loop.
+template <class T>
+Task<T> create_task(Coroutine<T> coroutine) {
+    return get_running_loop().create_task(std::move(coroutine));
+}
+
+}  // namespace aio
