@@ -34,8 +34,8 @@ void generator(common::Context& ctx) {
     // Chapter 01 wrote the frame as a class; here the compiler lays it out and sizes it.
     const auto fibonacci = coroutines::fibonacci();
     log.print("what a frame holds (the sizes depend on the compiler and its flags):");
-    log.print("  chapter 01's FibonacciByHand: {:3} bytes: a and b", sizeof(coroutines::FibonacciByHand));
-    log.print("  the frame of fibonacci():     {:3} bytes: a and b, the promise ({} bytes), the resume point,",
+    log.print("  chapter 01's Fibonacci:       {:3} bytes: a, b and index", sizeof(coroutines::FibonacciByHand));
+    log.print("  the frame of fibonacci():     {:3} bytes: a, b and index, the promise ({} bytes), the resume point,",
               fibonacci.frame_size(), sizeof(aio::Generator<std::uint64_t>::promise_type));
     log.print("                                      the resume and destroy functions");
     log.print("  the frame of take():          {:3} bytes: its parameters source and count, the loop's iterator,",

@@ -32,10 +32,11 @@ TEST_CASE("the generator section prints the pipeline, its two frames, and the fr
               "[  0.000s] gen goes out of scope: its frames are destroyed",
               "[  0.000s]   heap frames freed: 2, bytes still allocated: 0",
               "[  0.000s] what a frame holds (the sizes depend on the compiler and its flags):",
-              "[  0.000s]   chapter 01's FibonacciByHand:  16 bytes: a and b",
-              fmt::format("[  0.000s]   the frame of fibonacci():     {:3} bytes: a and b, the promise ({} bytes), "
-                          "the resume point,",
-                          fibonacci_frame, sizeof(aio::Generator<std::uint64_t>::promise_type)),
+              "[  0.000s]   chapter 01's Fibonacci:        24 bytes: a, b and index",
+              fmt::format(
+                  "[  0.000s]   the frame of fibonacci():     {:3} bytes: a, b and index, the promise ({} bytes), "
+                  "the resume point,",
+                  fibonacci_frame, sizeof(aio::Generator<std::uint64_t>::promise_type)),
               "[  0.000s]                                       the resume and destroy functions",
               fmt::format("[  0.000s]   the frame of take():          {:3} bytes: its parameters source and count, "
                           "the loop's iterator,",

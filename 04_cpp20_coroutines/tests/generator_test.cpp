@@ -88,12 +88,13 @@ TEST_CASE("fibonacci() | take(10) yields the first ten Fibonacci numbers") {
           std::vector<std::uint64_t>{0, 1, 1, 2, 3, 5, 8, 13, 21, 34});
 }
 
-TEST_CASE("the co_yield Fibonacci and chapter 01's hand-written one give the same 94 numbers") {
+TEST_CASE("the co_yield Fibonacci and chapter 01's hand-written one give the same 94 numbers, then end") {
     coroutines::FibonacciByHand by_hand;
     std::vector<std::uint64_t> expected;
-    for (int i = 0; i < 94; ++i) expected.push_back(by_hand.next());
-    CHECK(expected.back() == 12200160415121876738ULL);  // the largest that fits in 64 bits
-    CHECK(collect(coroutines::fibonacci() | aio::take(94)) == expected);
+    while (const auto value = by_hand.next()) expected.push_back(*value);
+    REQUIRE(expected.size() == 94);
+    CHECK(expected.back() == 12200160415121876738ULL);  // F(93), the largest that fits in 64 bits
+    CHECK(collect(coroutines::fibonacci()) == expected);
 }
 
 TEST_CASE("take(n) never resumes its source past the n-th value") {
@@ -182,7 +183,9 @@ TEST_CASE("frame_size() is what operator new gave the frame, and a pipeline is o
     const aio::GeneratorFrames before = aio::generator_frames();
     auto fibonacci = coroutines::fibonacci();
     const std::size_t fibonacci_frame = fibonacci.frame_size();
-    CHECK(fibonacci_frame >= sizeof(aio::Generator<std::uint64_t>::promise_type) + sizeof(coroutines::FibonacciByHand));
+    // At least the promise and the locals a, b and index: the compiler adds the rest.
+    CHECK(fibonacci_frame >=
+          sizeof(aio::Generator<std::uint64_t>::promise_type) + 2 * sizeof(std::uint64_t) + sizeof(int));
     CHECK(aio::generator_frames().live_bytes == before.live_bytes + fibonacci_frame);
     auto first_three = std::move(fibonacci) | aio::take(3);
     CHECK(fibonacci.frame_size() == 0);  // moved from: it owns no frame any more
