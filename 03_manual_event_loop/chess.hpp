@@ -11,14 +11,16 @@ namespace manual_loop {
 
 struct Exhibition {
     int boards = 24;
-    int move_pairs = 30;         // per game: the master moves, then the opponent answers
-    double master_move = 5.0;    // seconds: she is quick, and busy while she thinks
-    double opponent_move = 55.0; // seconds: the master need not stand there meanwhile
+    int move_pairs = 30;          // per game: the master moves, then the opponent answers
+    double master_move = 5.0;     // seconds: she is quick, and busy while she thinks
+    double opponent_move = 55.0;  // seconds: the master need not stand there meanwhile
 };
 
 struct ExhibitionResult {
     double master_done = 0.0;  // when the master made her last move
     double all_done = 0.0;     // when the last opponent answered it
+    double master_busy = 0.0;  // the time she spent making moves
+    int master_moves = 0;
 };
 
 // The master stays at each board until its game is over, then walks to the next.

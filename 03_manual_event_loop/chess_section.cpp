@@ -17,8 +17,7 @@ void chess_sync(common::Context& ctx) {
     ctx.log.print("synchronous: she stays at a board until its game is over");
     const manual_loop::ExhibitionResult result = manual_loop::play_sync(exhibition, ctx);
     ctx.log.print("every game over at {} ({}): {} games of {} each, one after the other",
-                  common::format_duration(result.all_done), manual_loop::clock_face(result.all_done),
-                  exhibition.boards,
+                  common::format_duration(result.all_done), manual_loop::clock_face(result.all_done), exhibition.boards,
                   common::format_duration(exhibition.move_pairs * (exhibition.master_move + exhibition.opponent_move)));
 }
 

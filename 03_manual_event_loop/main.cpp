@@ -13,5 +13,9 @@ int main(int argc, char** argv) {
                    common::SectionOptions{.default_speed = 720.0});
     lesson.section("chess_async", "the chess exhibition on the timer loop: 1 h", sections::chess_async,
                    common::SectionOptions{.default_speed = 60.0});
+    lesson.section("hub", "a gevent-like hub over greenlets: two tasks that sleep 2 s each take 2 s, not 4 s",
+                   sections::hub);
+    lesson.section("hub_unpatched", "the same tasks with a blocking sleep: 4 s again, hence monkey-patching",
+                   sections::hub_unpatched);
     return lesson.run(argc, argv);
 }

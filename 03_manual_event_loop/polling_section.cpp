@@ -25,8 +25,8 @@ void polling(common::Context& ctx) {
     const double elapsed = ctx.clock.now() - start;
     for (const manual_loop::PollTask& task : tasks) ctx.timeline.span(task.name, "waiting", start, task.deadline);
 
-    log.print("all {} tasks done in {}, not {}: they waited at the same time", count,
-              common::format_duration(elapsed), common::format_duration(count * delay));
+    log.print("all {} tasks done in {}, not {}: they waited at the same time", count, common::format_duration(elapsed),
+              common::format_duration(count * delay));
     log.print("wait() made {} passes and {} polls to find that out", stats.passes, stats.polls);
     cpu.report(log, "wait()", elapsed);
 }

@@ -11,5 +11,7 @@ void generators(common::Context& ctx);
 void timer_heap(common::Context& ctx);
 void chess_sync(common::Context& ctx);
 void chess_async(common::Context& ctx);
+void hub(common::Context& ctx);
+void hub_unpatched(common::Context& ctx);
 
 }  // namespace sections

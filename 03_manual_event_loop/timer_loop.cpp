@@ -13,7 +13,15 @@ std::vector<int> TimerLoop::run(std::vector<Task> tasks) {
     ready_.clear();
     // Every task starts on the first turn, in creation order (asyncio: create_task -> call_soon).
     for (std::size_t i = 0; i < tasks_.size(); ++i) ready_.push_back(i);
-    while (unfinished_ > 0) run_once();
+    try {
+        while (unfinished_ > 0) run_once();
+    } catch (...) {
+        // A task threw: the run is over, and the loop is left empty, ready for another run().
+        unfinished_ = 0;
+        ready_.clear();
+        timers_ = TimerHeap<std::size_t>{};
+        throw;
+    }
     std::vector<int> values;
     for (const std::optional<int>& result : results_) values.push_back(*result);
     return values;

@@ -8,7 +8,7 @@
 //   - 0 when anything is ready (ready work must not wait for a timer);
 //   - std::nullopt when nothing is ready and no timer is set (nothing will ever wake it up);
 //   - otherwise the time until the earliest deadline, and never a negative number.
-// Run its tests: ctest --test-dir build/exercises -L 03_manual_event_loop/next_timeout
+// Run its tests: ./course exercise next_timeout
 #pragma once
 
 #include <cstddef>

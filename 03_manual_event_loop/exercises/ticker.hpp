@@ -15,7 +15,7 @@
 // each call runs the body from where it stopped to its next yield (return Yield{deadline}) or
 // to its return (return Return{milliseconds}). It must work on any loop: TimerLoop steps it
 // only when its deadline has come, run_busy() steps it on every pass.
-// Run its tests: ctest --test-dir build/exercises -L 03_manual_event_loop/ticker
+// Run its tests: ./course exercise ticker
 #pragma once
 
 #include <string>

@@ -7,7 +7,7 @@
 //   - a pass that leaves tasks pending ends with ticker.idle(), so virtual time can move;
 //   - it returns the names of the tasks in the order it found them ready.
 // Tasks ready in the same pass then come back in list order: "a", "b", "c".
-// Run its tests: ctest --test-dir build/exercises -L 03_manual_event_loop/wait_in_order
+// Run its tests: ./course exercise wait_in_order
 #pragma once
 
 #include <string>

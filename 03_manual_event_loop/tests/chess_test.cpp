@@ -1,5 +1,7 @@
 #include "course_test.hpp"
 
+#include <fmt/format.h>
+
 #include "chess.hpp"
 #include "fixture.hpp"
 #include "sections.hpp"
@@ -23,25 +25,29 @@ TEST_CASE("the asynchronous exhibition: the master's 720 moves of 5 s end at exa
     CHECK(f.clock.now() == 3655.0);
 }
 
-TEST_CASE("asynchronously the master never waits: her moves are back to back on the timeline") {
+TEST_CASE("asynchronously the master never waits: 720 moves of 5 s fill her hour, one stretch on the timeline") {
     Fixture f;
-    manual_loop::play_async(manual_loop::Exhibition{}, f.ctx);
-    double expected_start = 0.0;
-    int moves = 0;
-    int answers = 0;
+    const manual_loop::ExhibitionResult result = manual_loop::play_async(manual_loop::Exhibition{}, f.ctx);
+    CHECK(result.master_moves == 720);
+    CHECK(result.master_busy == 3600.0);
+    std::vector<std::string> spans;
     for (const common::Timeline::Event& event : f.timeline.events()) {
-        if (event.lane != "Polgár") {
-            CHECK(event.end - event.start == 55.0);
-            ++answers;
-            continue;
-        }
-        CHECK(event.start == expected_start);
-        CHECK(event.end == expected_start + 5.0);
-        expected_start = event.end;
-        ++moves;
+        if (event.lane == "Polgár") spans.push_back(fmt::format("{} {}..{}", event.label, event.start, event.end));
     }
-    CHECK(moves == 720);
-    CHECK(answers == 720);
+    CHECK(spans == std::vector<std::string>{"arrives 0..0", "moves 0..3600"});
+    CHECK(f.timeline.lanes().size() == 25);
+    CHECK(f.timeline.lanes().front() == "Polgár");
+}
+
+TEST_CASE("synchronously the master waits at every board: 1 h of moves spread over 12 h") {
+    Fixture f;
+    const manual_loop::ExhibitionResult result = manual_loop::play_sync(manual_loop::Exhibition{}, f.ctx);
+    CHECK(result.master_moves == 720);
+    CHECK(result.master_busy == 3600.0);
+    const std::vector<common::Timeline::Event> games = f.timeline.events();
+    REQUIRE(games.size() == 24);
+    CHECK(games[23].start == 23 * 1800.0);
+    CHECK(games[23].end == 24 * 1800.0);
 }
 
 TEST_CASE("a small asynchronous exhibition, move by move: the loop notices an answer at its next turn") {
@@ -57,11 +63,12 @@ TEST_CASE("a small asynchronous exhibition, move by move: the loop notices an an
                                "[ 35.000s] board 2: game over after 2 move pairs",
                                "[ 40.000s] board 3: game over after 2 move pairs",
                            });
-    std::vector<std::string> moves;
+    std::vector<std::string> games;
     for (const common::Timeline::Event& event : f.timeline.events()) {
-        if (event.lane == "Polgár") moves.push_back(fmt::format("{}@{}", event.label, event.start));
+        games.push_back(fmt::format("{}: {} {}..{}", event.lane, event.label, event.start, event.end));
     }
-    CHECK(moves == std::vector<std::string>{"b1@0", "b2@5", "b3@10", "b1@15", "b2@20", "b3@25"});
+    CHECK(games == std::vector<std::string>{"Polgár: arrives 0..0", "board 1: game 0..30", "board 2: game 5..35",
+                                            "board 3: game 10..40", "Polgár: moves 0..30"});
 }
 
 TEST_CASE("the chess sections print 12 h and 1 h") {
@@ -73,7 +80,8 @@ TEST_CASE("the chess sections print 12 h and 1 h") {
     sections::chess_async(async.ctx);
     const std::vector<std::string> lines = async.log.lines();
     REQUIRE(lines.size() == 2 + 24 + 2);
-    CHECK(lines[0] == "[  0.000s] Polgár plays 24 opponents; 30 move pairs a game; she moves in 5 s, they answer in 55 s");
+    CHECK(lines[0] ==
+          "[  0.000s] Polgár plays 24 opponents; 30 move pairs a game; she moves in 5 s, they answer in 55 s");
     CHECK(lines[lines.size() - 2] ==
           "[3655.000s] Polgár made her last move at 1 h (1:00:00): 720 moves of 5 s, back to back");
     CHECK(lines.back() == "[3655.000s] the last opponent answered 55 s later: every game over at 1:00:55");

@@ -165,36 +165,40 @@ TEST_CASE("a deadline that has already passed puts the task straight back on the
     CHECK(clock.now() == 0.0);
 }
 
-TEST_CASE("an exception thrown by a task comes out of run()") {
+TEST_CASE("an exception thrown by a task comes out of run(), and leaves the loop reusable") {
     common::VirtualClock clock;
     std::vector<manual_loop::Task> tasks;
     tasks.emplace_back([]() -> Step { throw std::runtime_error("boom"); });
     manual_loop::TimerLoop loop(clock);
     CHECK_THROWS_WITH_AS(loop.run(std::move(tasks)), "boom", std::runtime_error);
+    std::vector<manual_loop::Task> again;
+    again.emplace_back([]() -> Step { return Return{42}; });
+    CHECK(loop.run(std::move(again)) == std::vector<int>{42});  // and the loop can run again
 }
 
 TEST_CASE("the generators section: busy stepping returns [1, 2, 3, 4, 5] in creation order at 3 s") {
     Fixture f;
     sections::generators(f.ctx);
     CHECK(f.clock.now() == 3.0);
-    CHECK(f.log.lines() == std::vector<std::string>{
-                               "[  0.000s] generator-style tasks: each yields until its deadline, then returns its value",
-                               "[  0.000s] sleep_task(1, 2 s)",
-                               "[  0.000s] sleep_task(2, 1 s)",
-                               "[  0.000s] sleep_task(3, 3 s)",
-                               "[  0.000s] sleep_task(4, 1 s)",
-                               "[  0.000s] sleep_task(5, 2 s)",
-                               "[  0.000s] run_busy(): step every unfinished task on every pass",
-                               "[  0.000s] (virtual time: a pass that leaves tasks pending costs one 1 ms tick)",
-                               "[  1.000s] task 2: slept 1 s, returns 2",
-                               "[  1.000s] task 4: slept 1 s, returns 4",
-                               "[  2.000s] task 1: slept 2 s, returns 1",
-                               "[  2.000s] task 5: slept 2 s, returns 5",
-                               "[  3.000s] task 3: slept 3 s, returns 3",
-                               "[  3.000s] results in creation order: [1, 2, 3, 4, 5]",
-                               "[  3.000s] done in 3 s; the loop made 3001 passes and 9005 steps",
-                               "CPU time: measured in real time only (run this section without --virtual)",
-                           });
+    CHECK(f.log.lines() ==
+          std::vector<std::string>{
+              "[  0.000s] generator-style tasks: each yields until its deadline, then returns its value",
+              "[  0.000s] sleep_task(1, 2 s)",
+              "[  0.000s] sleep_task(2, 1 s)",
+              "[  0.000s] sleep_task(3, 3 s)",
+              "[  0.000s] sleep_task(4, 1 s)",
+              "[  0.000s] sleep_task(5, 2 s)",
+              "[  0.000s] run_busy(): step every unfinished task on every pass",
+              "[  0.000s] (virtual time: a pass that leaves tasks pending costs one 1 ms tick)",
+              "[  1.000s] task 2: slept 1 s, returns 2",
+              "[  1.000s] task 4: slept 1 s, returns 4",
+              "[  2.000s] task 1: slept 2 s, returns 1",
+              "[  2.000s] task 5: slept 2 s, returns 5",
+              "[  3.000s] task 3: slept 3 s, returns 3",
+              "[  3.000s] results in creation order: [1, 2, 3, 4, 5]",
+              "[  3.000s] done in 3 s; the loop made 3001 passes and 9005 steps",
+              "CPU time: measured in real time only (run this section without --virtual)",
+          });
 }
 
 TEST_CASE("the timer_heap section: the same results and times, in 4 iterations and 10 steps") {

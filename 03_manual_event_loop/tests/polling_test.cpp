@@ -38,7 +38,7 @@ TEST_CASE("wait() returns only when every task is ready, at the latest deadline'
     CHECK(f.clock.now() == 2.5);
     CHECK(tasks[0].ready);
     CHECK(tasks[1].ready);
-    CHECK(stats.passes == 2501);     // t = 0.000, 0.001, ..., 2.500
+    CHECK(stats.passes == 2501);           // t = 0.000, 0.001, ..., 2.500
     CHECK(stats.polls == 501 * 2 + 2000);  // both until 0.5, then "slow" alone
     CHECK(f.log.lines() == std::vector<std::string>{
                                "[  0.500s] quick done (pass 501)",

@@ -21,8 +21,7 @@ TEST_CASE("tasks that become ready in the same pass are found in list order") {
 TEST_CASE("tasks with different deadlines are found in deadline order, each on its deadline's tick") {
     common::VirtualClock clock;
     auto tasks = make_tasks(clock, {{"slow", 2.0}, {"quick", 1.0}, {"slowest", 3.0}, {"also quick", 1.0}});
-    CHECK(exercises::wait_in_order(tasks, clock) ==
-          std::vector<std::string>{"quick", "also quick", "slow", "slowest"});
+    CHECK(exercises::wait_in_order(tasks, clock) == std::vector<std::string>{"quick", "also quick", "slow", "slowest"});
     CHECK(clock.now() == 3.0);
     for (const manual_loop::PollTask& task : tasks) CHECK(task.ready);
 }
