@@ -78,14 +78,6 @@ void destroy_fiber([[maybe_unused]] void* fiber) noexcept {
 #endif
 }
 
-// TSan: called right before swapcontext, as its interface asks.
-void switch_fiber([[maybe_unused]] void* to_fiber) noexcept {
-#ifdef COURSE_TSAN
-    if (thread_state.current == nullptr) thread_state.main_fiber = __tsan_get_current_fiber();
-    __tsan_switch_to_fiber(to_fiber != nullptr ? to_fiber : thread_state.main_fiber, 0);
-#endif
-}
-
 std::size_t checked_stack_size(std::size_t size) {
     if (size < Greenlet::min_stack_size) {
         throw std::invalid_argument("Greenlet: a stack of " + std::to_string(size) + " bytes is too small (minimum " +
@@ -169,9 +161,14 @@ void Greenlet::transfer(Greenlet* from, Greenlet* to) {
     void* fake_stack = nullptr;
     before_switch(leaving_for_good ? nullptr : &fake_stack, to != nullptr ? to->stack_.bottom() : state.main_stack_bottom,
                   to != nullptr ? to->stack_.size() : state.main_stack_size);
-    switch_fiber(to != nullptr ? to->tsan_fiber_ : nullptr);
     state.switching_from = from;
     state.current = to;
+#ifdef COURSE_TSAN
+    // TSan keeps a shadow call stack per fiber, so the switch is announced here, right before
+    // swapcontext: a helper function's return would already be booked on the target fiber.
+    if (from == nullptr) state.main_fiber = __tsan_get_current_fiber();
+    __tsan_switch_to_fiber(to != nullptr ? to->tsan_fiber_ : state.main_fiber, 0);
+#endif
     if (swapcontext(from_context, to_context) != 0) fatal("greenlet: swapcontext failed");
     // Someone switched back to `from`: we are on its stack again.
     after_switch(fake_stack);
