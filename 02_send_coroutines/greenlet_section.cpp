@@ -1,6 +1,7 @@
 #include "greenlet.hpp"
 #include "sections.hpp"
 
+#include "common/duration.hpp"
 #include "common/timeline.hpp"
 
 namespace sections {
@@ -47,8 +48,8 @@ void greenlet_switch(common::Context& ctx) {
     task_a.switch_to();
     log.print("main: task A finished; task B is still parked, so gr_b.switch()");
     task_b.switch_to();
-    log.print("main: both finished after {:g} s, not 2 s: while one greenlet sleeps, none other runs",
-              ctx.clock.now() - start);
+    log.print("main: both finished after {}, not 2 s: while one greenlet sleeps, none other runs",
+              common::format_duration(ctx.clock.now() - start));
     log.plain("A switch only picks who runs next. time.sleep() blocks the whole thread, so the four");
     log.plain("sleeps of 1 s happen one after another. Waiting together needs a loop that switches");
     log.plain("*instead of* sleeping: chapter 03 builds it.");
