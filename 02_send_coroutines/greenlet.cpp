@@ -91,8 +91,7 @@ std::size_t checked_stack_size(std::size_t size) {
 Greenlet::Greenlet(std::function<void()> body, std::size_t stack_size)
     : body_(std::move(body)),
       stack_(checked_stack_size(stack_size)),
-      link_(std::make_shared<Link>(
-          Link{this, thread_state.current != nullptr ? thread_state.current->link_ : nullptr})),
+      link_(std::make_shared<Link>(Link{this, parent_link()})),
       owner_(std::this_thread::get_id()) {
     if (!body_) throw std::invalid_argument("Greenlet: the body is empty");
     if (getcontext(&context_) != 0) throw std::system_error(errno, std::generic_category(), "getcontext");
@@ -108,6 +107,10 @@ Greenlet::~Greenlet() {
     link_->self = nullptr;  // children now return past this greenlet, to the nearest living ancestor
     destroy_fiber(tsan_fiber_);
     // stack_ unmaps itself. An unfinished body's locals are abandoned, not destroyed.
+}
+
+std::shared_ptr<Greenlet::Link> Greenlet::parent_link() noexcept {
+    return thread_state.current != nullptr ? thread_state.current->link_ : nullptr;
 }
 
 Greenlet* Greenlet::current() noexcept { return thread_state.current; }
@@ -159,7 +162,8 @@ void Greenlet::transfer(Greenlet* from, Greenlet* to) {
     ucontext_t* to_context = to != nullptr ? &to->context_ : &state.main_context;
     const bool leaving_for_good = from != nullptr && from->finished_;
     void* fake_stack = nullptr;
-    before_switch(leaving_for_good ? nullptr : &fake_stack, to != nullptr ? to->stack_.bottom() : state.main_stack_bottom,
+    before_switch(leaving_for_good ? nullptr : &fake_stack,
+                  to != nullptr ? to->stack_.bottom() : state.main_stack_bottom,
                   to != nullptr ? to->stack_.size() : state.main_stack_size);
     state.switching_from = from;
     state.current = to;

@@ -69,6 +69,7 @@ private:
         std::shared_ptr<Link> parent;
     };
 
+    static std::shared_ptr<Link> parent_link() noexcept;  // the running greenlet's, or none on main
     static void trampoline() noexcept;
     std::exception_ptr run_body() noexcept;
     static void transfer(Greenlet* from, Greenlet* to);

@@ -22,7 +22,7 @@ public:
     [[nodiscard]] static std::size_t live_count() noexcept;
 
 private:
-    void* mapping_;     // guard page + usable bytes
+    void* mapping_;  // guard page + usable bytes
     void* usable_;
     std::size_t size_;  // usable bytes, without the guard page
 };

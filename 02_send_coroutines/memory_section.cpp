@@ -1,5 +1,6 @@
 #include <cstddef>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -13,9 +14,7 @@ namespace sections {
 
 namespace {
 
-void row(common::Log& log, std::string_view what, std::size_t bytes) {
-    log.plain("{:<52} {:>8}", what, bytes);
-}
+void row(common::Log& log, std::string_view what, std::size_t bytes) { log.plain("{:<52} {:>8}", what, bytes); }
 
 }  // namespace
 

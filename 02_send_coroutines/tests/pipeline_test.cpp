@@ -31,8 +31,8 @@ TEST_CASE("send_lines pushes every line, then closes the chain from the source t
     coroutines::send_lines({"404", "200", "500", "401"}, grep);
     CHECK(grep.finished());
     CHECK(sink.finished());
-    CHECK(log.lines() == Lines{"[  0.000s] printer: 404", "[  0.000s] printer: 401",
-                               "[  0.000s] printer: closed after 2 lines"});
+    CHECK(log.lines() ==
+          Lines{"[  0.000s] printer: 404", "[  0.000s] printer: 401", "[  0.000s] printer: closed after 2 lines"});
 }
 
 TEST_CASE("an unprimed stage refuses the first line") {

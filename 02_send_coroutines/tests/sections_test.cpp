@@ -98,15 +98,16 @@ TEST_CASE("the round-robin section interleaves A, B and C one step at a time") {
 }
 
 TEST_CASE("the greenlet-error section catches the body's exception from switch_to()") {
-    CHECK(run_section(sections::greenlet_error) == Lines{
-                                                        "[  0.000s] main: g = greenlet(bake)",
-                                                        "[  0.000s] main: g.switch()",
-                                                        "[  0.000s] bake: the oven is on fire, raising",
-                                                        "[  0.000s] main: caught from switch_to(): the oven is on fire",
-                                                        "[  0.000s] main: g.finished() = true",
-                                                        "[  0.000s] main: g.switch() again",
-                                                        "[  0.000s] main: logic_error: cannot switch to a finished greenlet",
-                                                    });
+    CHECK(run_section(sections::greenlet_error) ==
+          Lines{
+              "[  0.000s] main: g = greenlet(bake)",
+              "[  0.000s] main: g.switch()",
+              "[  0.000s] bake: the oven is on fire, raising",
+              "[  0.000s] main: caught from switch_to(): the oven is on fire",
+              "[  0.000s] main: g.finished() = true",
+              "[  0.000s] main: g.switch() again",
+              "[  0.000s] main: logic_error: cannot switch to a finished greenlet",
+          });
 }
 
 TEST_CASE("the memory section's table holds the real sizes, and every parked stack is unmapped") {

@@ -28,6 +28,6 @@ TEST_CASE("primed() works for any send-coroutine, pipeline stages included") {
 TEST_CASE("primed() refuses a generator that ends before its first yield") {
     common::VirtualClock clock;
     auto log = common::Log::capturing(clock);
-    CHECK_THROWS_WITH_AS(exercises::primed<coroutines::RunningTotal>(0, log), "generator finished before its first yield",
-                         coroutines::SendError);
+    CHECK_THROWS_WITH_AS(exercises::primed<coroutines::RunningTotal>(0, log),
+                         "generator finished before its first yield", coroutines::SendError);
 }
