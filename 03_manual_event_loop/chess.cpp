@@ -23,7 +23,6 @@ public:
     explicit MasterLane(common::Timeline& timeline) : timeline_(timeline) {}
     MasterLane(const MasterLane&) = delete;
     MasterLane& operator=(const MasterLane&) = delete;
-    ~MasterLane() { flush(); }
 
     void moved(double start, double end) {
         if (start != end_) {  // she waited before this move: the stretch before it is over
@@ -33,11 +32,13 @@ public:
         end_ = end;
     }
 
-private:
+    // Records the stretch still open; call it once the games are over.
     void flush() {
         if (end_ > start_) timeline_.span(master, "moves", start_, end_);
         start_ = end_;
     }
+
+private:
     common::Timeline& timeline_;
     double start_ = 0.0;
     double end_ = 0.0;
@@ -132,6 +133,7 @@ ExhibitionResult play_async(const Exhibition& exhibition, common::Context& ctx) 
     }
     TimerLoop loop(ctx.clock);
     loop.run(std::move(games));
+    lane.flush();
     return result;
 }
 
