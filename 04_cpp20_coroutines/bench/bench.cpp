@@ -147,6 +147,12 @@ int main(int argc, char** argv) {
             json = true;
         } else if (arg == "--no-python") {
             python = false;
+        } else if (arg == "--help" || arg == "-h") {
+            fmt::print(
+                "usage: 04_bench [--json] [--no-python]\n"
+                "  --json       also print the C++ figures as one JSON object on the last line\n"
+                "  --no-python  skip the CPython asyncio column (bench/asyncio_bench.py)\n");
+            return 0;
         } else {
             std::fprintf(stderr, "04_bench: unknown argument '%s' (use --json, --no-python)\n", argv[i]);
             return 2;

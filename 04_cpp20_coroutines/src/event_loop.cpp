@@ -39,6 +39,7 @@ void EventLoop::destroy_everything() noexcept {
     }
     while (live_head_ != nullptr) forget(live_head_);
     const std::lock_guard lock(threadsafe_mutex_);
+    threadsafe_closed_ = true;
     threadsafe_callbacks_.clear();
 }
 
@@ -57,7 +58,7 @@ void EventLoop::call_later(double delay, std::function<void()> callback) {
 void EventLoop::call_soon_threadsafe(std::function<void()> callback) {
     {
         const std::lock_guard lock(threadsafe_mutex_);
-        if (closed_) throw std::logic_error("call_soon_threadsafe: the event loop is closed");
+        if (threadsafe_closed_) throw std::logic_error("call_soon_threadsafe: the event loop is closed");
         threadsafe_callbacks_.push_back(std::move(callback));
         has_threadsafe_.store(true, std::memory_order_release);
     }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "aio/aio.hpp"
+#include "common/clock_thread.hpp"
 
 namespace {
 
@@ -168,4 +169,25 @@ aio::Coroutine<void> run_nested() {
 TEST_CASE("running a loop inside a running loop throws instead of nesting") {
     CHECK_THROWS_WITH_AS(aio::run(run_nested(), {.virtual_time = true}),
                          "cannot run an event loop while another loop is running in this thread", std::logic_error);
+}
+
+namespace {
+
+aio::Coroutine<double> wait_for_other_thread(aio::Future<int> future) {
+    const int value = co_await future;
+    co_return aio::time() + value;
+}
+
+}  // namespace
+
+TEST_CASE("call_soon_threadsafe from another thread wakes the idle loop, at that thread's virtual time") {
+    common::VirtualClock clock;
+    aio::EventLoop loop({.clock = &clock});
+    aio::Future<int> future;
+    common::ClockThread other(clock, [&] {
+        clock.sleep_for(1.5);
+        loop.call_soon_threadsafe([future]() mutable { future.set_result(100); });
+    });
+    CHECK(loop.run_until_complete(wait_for_other_thread(future)) == 101.5);
+    other.join();
 }

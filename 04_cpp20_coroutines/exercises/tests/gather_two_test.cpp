@@ -30,14 +30,13 @@ aio::Coroutine<int> fail_after(double seconds) {
     throw std::runtime_error("failed");
 }
 
-
 }  // namespace
 
 TEST_CASE("gather_two runs both at once: 1 s and 2 s take 2 s together, results in argument order") {
     Lines lines;
     aio::EventLoop loop({.virtual_time = true});
-    const std::pair<int, int> result = loop.run_until_complete(
-        exercises::gather_two(number_after(lines, 2.0, 20), number_after(lines, 1.0, 10)));
+    const std::pair<int, int> result =
+        loop.run_until_complete(exercises::gather_two(number_after(lines, 2.0, 20), number_after(lines, 1.0, 10)));
     CHECK(result == std::pair<int, int>{20, 10});
     CHECK(loop.time() == 2.0);
     CHECK(lines == Lines{"20 starts at 0", "10 starts at 0", "10 ends at 1", "20 ends at 2"});

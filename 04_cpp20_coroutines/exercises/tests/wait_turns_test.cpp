@@ -31,9 +31,7 @@ aio::Coroutine<void> waiter(Lines& lines) {
     lines.push_back(fmt::format("waiter resumes at iteration {}", aio::get_running_loop().iterations()));
 }
 
-aio::Coroutine<void> side_by_side(Lines& lines) {
-    co_await aio::gather(ticker(lines, "ticker", 3), waiter(lines));
-}
+aio::Coroutine<void> side_by_side(Lines& lines) { co_await aio::gather(ticker(lines, "ticker", 3), waiter(lines)); }
 
 }  // namespace
 

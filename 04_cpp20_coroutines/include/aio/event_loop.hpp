@@ -114,6 +114,7 @@ private:
     // call_soon_threadsafe: the only state another thread touches.
     std::mutex threadsafe_mutex_;
     std::deque<std::function<void()>> threadsafe_callbacks_;
+    bool threadsafe_closed_ = false;  // closed_, as other threads may read it (under the mutex)
     std::atomic<bool> has_threadsafe_{false};
     common::ClockCondition wakeup_;
 };
@@ -178,10 +179,12 @@ inline void PromiseBase::step() noexcept {
     // and returns here, instead of resuming it from inside itself. The stack stays flat however
     // long the chain of awaits, with or without the compiler's tail calls.
     std::coroutine_handle<> next = done ? nullptr : std::exchange(resume_point, nullptr);
+    current() = this;
     while (next) {
         next.resume();
         next = loop->take_hand_off();
     }
+    current() = nullptr;
     if (done) loop->forget(this);  // may destroy this frame: the last thing step() does
 }
 

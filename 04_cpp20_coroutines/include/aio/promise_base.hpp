@@ -48,6 +48,13 @@ struct PromiseBase {
 
     [[nodiscard]] bool is_task_root() const noexcept { return task == this; }
 
+    // The task whose step() runs now on this thread (asyncio.current_task()): what an awaiter
+    // resumes into, so it need not keep a pointer of its own in every frame.
+    static PromiseBase*& current() noexcept {
+        static thread_local PromiseBase* running = nullptr;
+        return running;
+    }
+
     // The three calls every promise makes: start lazily, catch what escapes, and hand control
     // back at the end (FinalAwaiter, in event_loop.hpp).
     std::suspend_always initial_suspend() const noexcept { return {}; }

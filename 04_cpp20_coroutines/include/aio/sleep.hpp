@@ -17,24 +17,24 @@ public:
 
     [[nodiscard]] bool await_ready() const noexcept { return false; }
     template <std::derived_from<detail::PromiseBase> Promise>
-    void await_suspend(std::coroutine_handle<Promise> frame) {
-        task_ = frame.promise().task;
-        EventLoop& loop = *task_->loop;
+    void await_suspend(std::coroutine_handle<Promise> frame) const {
+        detail::PromiseBase* task = frame.promise().task;
+        EventLoop& loop = *task->loop;
         if (!(seconds_ > 0.0)) {  // 0, negative or NaN: one turn of the loop
-            task_->suspend(frame, 0);
-            loop.schedule(task_);
+            task->suspend(frame, 0);
+            loop.schedule(task);
             return;
         }
         const std::uint64_t id = loop.new_wait_id();
-        loop.add_timer(loop.time() + seconds_, task_, id);
-        task_->suspend(frame, id);
+        loop.add_timer(loop.time() + seconds_, task, id);
+        task->suspend(frame, id);
     }
-    // CancelledError arrives here when the task is cancelled while it sleeps.
-    void await_resume() const { task_->throw_if_cancelled(); }
+    // CancelledError arrives here when the task is cancelled while it sleeps. The task is the
+    // one running now: a million sleeping frames need not hold a pointer to it each.
+    void await_resume() const { detail::PromiseBase::current()->throw_if_cancelled(); }
 
 private:
     double seconds_;
-    detail::PromiseBase* task_ = nullptr;
 };
 
 inline SleepAwaiter sleep(double seconds) noexcept { return SleepAwaiter(seconds); }

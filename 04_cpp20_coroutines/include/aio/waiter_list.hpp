@@ -44,19 +44,31 @@ public:
     [[nodiscard]] bool empty() const noexcept { return head_ == nullptr; }
 
     // `task` waits, and may be woken by `wait_id` (PromiseBase::suspend hands one out).
+    // The list is a ring: the tail is head_->prev_, so an empty list costs one pointer.
     void push_back(WaiterNode& node, PromiseBase* task, std::uint64_t wait_id) noexcept {
         node.task_ = task;
         node.wait_id_ = wait_id;
         node.list_ = this;
-        node.prev_ = tail_;
-        node.next_ = nullptr;
-        (tail_ != nullptr ? tail_->next_ : head_) = &node;
-        tail_ = &node;
+        if (head_ == nullptr) {
+            node.prev_ = node.next_ = &node;
+            head_ = &node;
+            return;
+        }
+        WaiterNode* tail = head_->prev_;
+        node.prev_ = tail;
+        node.next_ = head_;
+        tail->next_ = &node;
+        head_->prev_ = &node;
     }
 
     void remove(WaiterNode& node) noexcept {
-        (node.prev_ != nullptr ? node.prev_->next_ : head_) = node.next_;
-        (node.next_ != nullptr ? node.next_->prev_ : tail_) = node.prev_;
+        if (node.next_ == &node) {
+            head_ = nullptr;
+        } else {
+            node.prev_->next_ = node.next_;
+            node.next_->prev_ = node.prev_;
+            if (head_ == &node) head_ = node.next_;
+        }
         node.list_ = nullptr;
         node.prev_ = node.next_ = nullptr;
     }
@@ -75,8 +87,7 @@ public:
     }
 
 private:
-    WaiterNode* head_ = nullptr;
-    WaiterNode* tail_ = nullptr;
+    WaiterNode* head_ = nullptr;  // the longest waiter
 };
 
 inline WaiterNode::~WaiterNode() {
