@@ -140,6 +140,14 @@ inline void PromiseBase::suspend(std::coroutine_handle<> frame, std::uint64_t id
     }
 }
 
+inline std::uint64_t PromiseBase::suspend_on(WaiterList& list, WaiterNode& node,
+                                             std::coroutine_handle<> frame) noexcept {
+    const std::uint64_t id = loop->new_wait_id();
+    list.push_back(node, this, id);
+    suspend(frame, id);
+    return id;
+}
+
 inline bool PromiseBase::wake(std::uint64_t id) noexcept {
     if (done || id == 0 || id != wait_id) return false;  // stale: woken already, or cancelled
     wait_id = 0;

@@ -99,9 +99,7 @@ public:
     template <std::derived_from<detail::PromiseBase> Promise>
     void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
         waiting_ = frame.promise().task;
-        const std::uint64_t id = waiting_->loop->new_wait_id();
-        future_.state_->waiters.push_back(node_, waiting_, id);
-        waiting_->suspend(frame, id);
+        waiting_->suspend_on(future_.state_->waiters, node_, frame);
     }
     T await_resume() const {
         if (waiting_ != nullptr) waiting_->throw_if_cancelled();

@@ -76,6 +76,9 @@ struct PromiseBase {
     // The task parks at `frame` until a wake-up carrying `id` (or a cancel) comes. Defined with
     // the loop, in event_loop.hpp, like the rest of what schedules.
     void suspend(std::coroutine_handle<> frame, std::uint64_t id) noexcept;
+    // The same, queued on `list` through `node` (it lives in the awaiter, so waiting allocates
+    // nothing). Returns the wake-up id, which a deadline timer may share (wait_for).
+    std::uint64_t suspend_on(WaiterList& list, WaiterNode& node, std::coroutine_handle<> frame) noexcept;
     bool wake(std::uint64_t id) noexcept;
     bool cancel() noexcept;
     // Where a task resumes after waiting on the loop: CancelledError is delivered here.

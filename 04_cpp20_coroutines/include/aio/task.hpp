@@ -75,9 +75,7 @@ public:
     template <std::derived_from<detail::PromiseBase> Promise>
     void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
         waiting_ = frame.promise().task;
-        const std::uint64_t id = waiting_->loop->new_wait_id();
-        task_.root_->waiters.push_back(node_, waiting_, id);
-        waiting_->suspend(frame, id);
+        waiting_->suspend_on(task_.root_->waiters, node_, frame);
     }
     T await_resume() const {
         if (waiting_ != nullptr) waiting_->throw_if_cancelled();

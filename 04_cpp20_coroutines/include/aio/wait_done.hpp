@@ -26,10 +26,8 @@ public:
     template <std::derived_from<PromiseBase> Promise>
     void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
         waiting_ = frame.promise().task;
-        const std::uint64_t id = waiting_->loop->new_wait_id();
-        awaited_.waiters.push_back(node_, waiting_, id);
-        waiting_->shielded = shielded_;
-        waiting_->suspend(frame, id);
+        waiting_->shielded = shielded_;  // before suspending: a pending cancel must not fire here
+        waiting_->suspend_on(awaited_.waiters, node_, frame);
     }
     void await_resume() const {
         if (waiting_ == nullptr) return;
@@ -59,10 +57,8 @@ public:
     void await_suspend(std::coroutine_handle<Promise> frame) {
         waiting_ = frame.promise().task;
         EventLoop& loop = *waiting_->loop;
-        const std::uint64_t id = loop.new_wait_id();
-        awaited_.waiters.push_back(node_, waiting_, id);
+        const std::uint64_t id = waiting_->suspend_on(awaited_.waiters, node_, frame);
         loop.add_timer(loop.time() + seconds_, waiting_, id);
-        waiting_->suspend(frame, id);
     }
     [[nodiscard]] bool await_resume() const {
         if (waiting_ != nullptr) waiting_->throw_if_cancelled();
