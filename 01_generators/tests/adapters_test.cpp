@@ -1,4 +1,5 @@
 #include "course_test.hpp"
+#include "section_fixture.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -100,29 +101,27 @@ TEST_CASE("take(map(filter(endless))) finishes, pulling only what the answer nee
 }
 
 TEST_CASE("the pipeline section shows each fibonacci number made just before it is needed") {
-    common::VirtualClock clock;
-    auto log = common::Log::capturing(clock);
-    common::Timeline timeline;
-    common::Context ctx{clock, log, timeline};
-    sections::pipeline(ctx);
-    CHECK(log.lines() == std::vector<std::string>{
-                             "[  0.000s] fibonacci() never ends; take() asks it for 10 items and then stops asking",
-                             "[  0.000s] list(islice(fibonacci(), 10)) = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34]",
-                             "[  0.000s] for x in islice(map(square, filter(is_even, fibonacci())), 4):",
-                             "[  0.000s]   fibonacci: 0",
-                             "[  0.000s]   -> 0",
-                             "[  0.000s]   fibonacci: 1",
-                             "[  0.000s]   fibonacci: 1",
-                             "[  0.000s]   fibonacci: 2",
-                             "[  0.000s]   -> 4",
-                             "[  0.000s]   fibonacci: 3",
-                             "[  0.000s]   fibonacci: 5",
-                             "[  0.000s]   fibonacci: 8",
-                             "[  0.000s]   -> 64",
-                             "[  0.000s]   fibonacci: 13",
-                             "[  0.000s]   fibonacci: 21",
-                             "[  0.000s]   fibonacci: 34",
-                             "[  0.000s]   -> 1156",
-                             "[  0.000s] 4 items out, so fibonacci made 10 numbers: each one only when the loop asked",
-                         });
+    SectionFixture f;
+    sections::pipeline(f.ctx);
+    CHECK(f.log.lines() ==
+          std::vector<std::string>{
+              "[  0.000s] fibonacci() never ends; take() asks it for 10 items and then stops asking",
+              "[  0.000s] list(islice(fibonacci(), 10)) = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34]",
+              "[  0.000s] for x in islice(map(square, filter(is_even, fibonacci())), 4):",
+              "[  0.000s]   fibonacci: 0",
+              "[  0.000s]   -> 0",
+              "[  0.000s]   fibonacci: 1",
+              "[  0.000s]   fibonacci: 1",
+              "[  0.000s]   fibonacci: 2",
+              "[  0.000s]   -> 4",
+              "[  0.000s]   fibonacci: 3",
+              "[  0.000s]   fibonacci: 5",
+              "[  0.000s]   fibonacci: 8",
+              "[  0.000s]   -> 64",
+              "[  0.000s]   fibonacci: 13",
+              "[  0.000s]   fibonacci: 21",
+              "[  0.000s]   fibonacci: 34",
+              "[  0.000s]   -> 1156",
+              "[  0.000s] 4 items out, so fibonacci made 10 numbers: each one only when the loop asked",
+          });
 }

@@ -1,4 +1,5 @@
 #include "course_test.hpp"
+#include "section_fixture.hpp"
 
 #include <iterator>
 #include <string>
@@ -61,21 +62,18 @@ TEST_CASE("break leaves an endless generator where it was, and a later loop resu
 }
 
 TEST_CASE("the range_for section prints the body's lines between the loop's") {
-    common::VirtualClock clock;
-    auto log = common::Log::capturing(clock);
-    common::Timeline timeline;
-    common::Context ctx{clock, log, timeline};
-    sections::range_for(ctx);
-    CHECK(log.lines() == Lines{
-                             "[  0.000s] for (int x : count_up_to(3, log))   # Python: for x in count_up_to(3)",
-                             "[  0.000s] count_up_to: started",
-                             "[  0.000s] count_up_to: yield 0",
-                             "[  0.000s]   x = 0",
-                             "[  0.000s] count_up_to: yield 1",
-                             "[  0.000s]   x = 1",
-                             "[  0.000s] count_up_to: yield 2",
-                             "[  0.000s]   x = 2",
-                             "[  0.000s] count_up_to: finished",
-                             "[  0.000s] the loop ends when next() returns nullopt: the iterator then equals end()",
-                         });
+    SectionFixture f;
+    sections::range_for(f.ctx);
+    CHECK(f.log.lines() == Lines{
+                               "[  0.000s] for (int x : count_up_to(3, log))   # Python: for x in count_up_to(3)",
+                               "[  0.000s] count_up_to: started",
+                               "[  0.000s] count_up_to: yield 0",
+                               "[  0.000s]   x = 0",
+                               "[  0.000s] count_up_to: yield 1",
+                               "[  0.000s]   x = 1",
+                               "[  0.000s] count_up_to: yield 2",
+                               "[  0.000s]   x = 2",
+                               "[  0.000s] count_up_to: finished",
+                               "[  0.000s] the loop ends when next() returns nullopt: the iterator then equals end()",
+                           });
 }

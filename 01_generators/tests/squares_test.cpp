@@ -1,4 +1,5 @@
 #include "course_test.hpp"
+#include "section_fixture.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -57,12 +58,9 @@ TEST_CASE("an empty range costs the vector no heap and ends both at once") {
 }
 
 TEST_CASE("the eager section prints the measured table") {
-    common::VirtualClock clock;
-    auto log = common::Log::capturing(clock);
-    common::Timeline timeline;
-    common::Context ctx{clock, log, timeline};
-    sections::eager(ctx, 1000);
-    CHECK(log.lines() ==
+    SectionFixture f;
+    sections::eager(f.ctx, 1000);
+    CHECK(f.log.lines() ==
           std::vector<std::string>{
               "[  0.000s] eager = squares_list(1,000)   # [i * i for i in range(n)]: every item, now",
               "[  0.000s] lazy = Squares(1,000)         # (i * i for i in range(n)): one item per next()",

@@ -1,4 +1,5 @@
 #include "course_test.hpp"
+#include "section_fixture.hpp"
 
 #include <string>
 #include <vector>
@@ -49,21 +50,18 @@ TEST_CASE("the tatham section prints each value with the line it resumes at") {
     probe.next();
     const int line = probe.resume_line();
 
-    common::VirtualClock clock;
-    auto log = common::Log::capturing(clock);
-    common::Timeline timeline;
-    common::Context ctx{clock, log, timeline};
-    sections::tatham(ctx);
+    SectionFixture f;
+    sections::tatham(f.ctx);
     const std::string at = fmt::format("# resume_line {}: the yield's line is also its case label", line);
-    CHECK(log.lines() == std::vector<std::string>{
-                             "[  0.000s] gen = TathamCountUpTo(3)   # resume_line 0: start at the top",
-                             "[  0.000s] next(gen) -> 0   " + at,
-                             "[  0.000s] next(gen) -> 1   " + at,
-                             "[  0.000s] next(gen) -> 2   " + at,
-                             "[  0.000s] next(gen) -> nullopt   # resume_line -1: finished",
-                             "",
-                             "One switch jumps back into the loop, so the locals must live in the object: the jump",
-                             "may not skip a declaration. C++20's co_yield makes the compiler write this switch and",
-                             "the frame for you, locals included (chapter 04).",
-                         });
+    CHECK(f.log.lines() == std::vector<std::string>{
+                               "[  0.000s] gen = TathamCountUpTo(3)   # resume_line 0: start at the top",
+                               "[  0.000s] next(gen) -> 0   " + at,
+                               "[  0.000s] next(gen) -> 1   " + at,
+                               "[  0.000s] next(gen) -> 2   " + at,
+                               "[  0.000s] next(gen) -> nullopt   # resume_line -1: finished",
+                               "",
+                               "One switch jumps back into the loop, so the locals must live in the object: the jump",
+                               "may not skip a declaration. C++20's co_yield makes the compiler write this switch and",
+                               "the frame for you, locals included (chapter 04).",
+                           });
 }

@@ -1,15 +1,13 @@
 #include "course_test.hpp"
+#include "section_fixture.hpp"
 
 #include "sections.hpp"
 
 TEST_CASE("two greenlets that each sleep 2 s in all take 4 s: a switch does not wait") {
-    common::VirtualClock clock;
-    auto log = common::Log::capturing(clock);
-    common::Timeline timeline;
-    common::Context ctx{clock, log, timeline};
-    sections::greenlet_switch(ctx);
-    CHECK(clock.now() == 4.0);
-    CHECK(log.lines() ==
+    SectionFixture f;
+    sections::greenlet_switch(f.ctx);
+    CHECK(f.clock.now() == 4.0);
+    CHECK(f.log.lines() ==
           std::vector<std::string>{
               "[  0.000s] main: gr_a.switch()",
               "[  0.000s] task A: step 1, time.sleep(1)",

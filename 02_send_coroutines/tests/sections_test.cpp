@@ -1,4 +1,5 @@
 #include "course_test.hpp"
+#include "section_fixture.hpp"
 
 #include <fmt/format.h>
 
@@ -9,41 +10,28 @@
 
 using Lines = std::vector<std::string>;
 
-namespace {
-// Runs one section on virtual time and returns its log lines.
-Lines run_section(void (*section)(common::Context&), double* end_time = nullptr) {
-    common::VirtualClock clock;
-    auto log = common::Log::capturing(clock);
-    common::Timeline timeline;
-    common::Context ctx{clock, log, timeline};
-    section(ctx);
-    if (end_time != nullptr) *end_time = clock.now();
-    return log.lines();
-}
-}  // namespace
-
 TEST_CASE("the send section primes, sends 10 and 5, and ends with c = 15") {
-    double end = -1;
-    CHECK(run_section(sections::send, &end) ==
-          Lines{
-              "[  0.000s] gen = running_total(3)   # nothing of the body runs yet",
-              "[  0.000s] next(gen)                # primes it: runs the body to its first yield",
-              "[  0.000s] running_total: yield 0",
-              "[  0.000s]   -> 0",
-              "[  0.000s] gen.send(10)             # the paused yield evaluates to 10",
-              "[  0.000s] running_total: got 10, c = 10",
-              "[  0.000s] running_total: yield 1",
-              "[  0.000s]   -> 1",
-              "[  0.000s] gen.send(5)",
-              "[  0.000s] running_total: got 5, c = 15",
-              "[  0.000s] running_total: yield 2",
-              "[  0.000s]   -> 2",
-              "[  0.000s] next(gen)                # next() is send(None)",
-              "[  0.000s] running_total: got None, c = 15",
-              "[  0.000s] running_total: finished, c = 15",
-              "[  0.000s]   -> nullopt: the body returned c = 15 (Python: StopIteration(15))",
-          });
-    CHECK(end == 0.0);
+    SectionFixture f;
+    sections::send(f.ctx);
+    CHECK(f.log.lines() == Lines{
+                               "[  0.000s] gen = running_total(3)   # nothing of the body runs yet",
+                               "[  0.000s] next(gen)                # primes it: runs the body to its first yield",
+                               "[  0.000s] running_total: yield 0",
+                               "[  0.000s]   -> 0",
+                               "[  0.000s] gen.send(10)             # the paused yield evaluates to 10",
+                               "[  0.000s] running_total: got 10, c = 10",
+                               "[  0.000s] running_total: yield 1",
+                               "[  0.000s]   -> 1",
+                               "[  0.000s] gen.send(5)",
+                               "[  0.000s] running_total: got 5, c = 15",
+                               "[  0.000s] running_total: yield 2",
+                               "[  0.000s]   -> 2",
+                               "[  0.000s] next(gen)                # next() is send(None)",
+                               "[  0.000s] running_total: got None, c = 15",
+                               "[  0.000s] running_total: finished, c = 15",
+                               "[  0.000s]   -> nullopt: the body returned c = 15 (Python: StopIteration(15))",
+                           });
+    CHECK(f.clock.now() == 0.0);
 }
 
 TEST_CASE("the priming section shows both send() errors with their messages") {

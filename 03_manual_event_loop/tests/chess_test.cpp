@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include "chess.hpp"
-#include "fixture.hpp"
+#include "section_fixture.hpp"
 #include "sections.hpp"
 
 TEST_CASE("the synchronous exhibition takes exactly 12 h: 24 games of 30 min, one after the other") {
-    Fixture f;
+    SectionFixture f;
     const manual_loop::ExhibitionResult result = manual_loop::play_sync(manual_loop::Exhibition{}, f.ctx);
     CHECK(result.all_done == 12 * 3600.0);
     CHECK(result.master_done == 12 * 3600.0 - 55.0);
@@ -18,7 +18,7 @@ TEST_CASE("the synchronous exhibition takes exactly 12 h: 24 games of 30 min, on
 }
 
 TEST_CASE("the asynchronous exhibition: the master's 720 moves of 5 s end at exactly 1 h, the last answer 55 s later") {
-    Fixture f;
+    SectionFixture f;
     const manual_loop::ExhibitionResult result = manual_loop::play_async(manual_loop::Exhibition{}, f.ctx);
     CHECK(result.master_done == 3600.0);
     CHECK(result.all_done == 3655.0);
@@ -26,7 +26,7 @@ TEST_CASE("the asynchronous exhibition: the master's 720 moves of 5 s end at exa
 }
 
 TEST_CASE("asynchronously the master never waits: 720 moves of 5 s fill her hour, one stretch on the timeline") {
-    Fixture f;
+    SectionFixture f;
     const manual_loop::ExhibitionResult result = manual_loop::play_async(manual_loop::Exhibition{}, f.ctx);
     CHECK(result.master_moves == 720);
     CHECK(result.master_busy == 3600.0);
@@ -40,7 +40,7 @@ TEST_CASE("asynchronously the master never waits: 720 moves of 5 s fill her hour
 }
 
 TEST_CASE("synchronously the master waits at every board: 1 h of moves spread over 12 h") {
-    Fixture f;
+    SectionFixture f;
     const manual_loop::ExhibitionResult result = manual_loop::play_sync(manual_loop::Exhibition{}, f.ctx);
     CHECK(result.master_moves == 720);
     CHECK(result.master_busy == 3600.0);
@@ -51,7 +51,7 @@ TEST_CASE("synchronously the master waits at every board: 1 h of moves spread ov
 }
 
 TEST_CASE("a small asynchronous exhibition, move by move: the loop notices an answer at its next turn") {
-    Fixture f;
+    SectionFixture f;
     // 3 boards, 2 move pairs: she makes a round of 15 s; every answer takes 10 s.
     const manual_loop::Exhibition small{.boards = 3, .move_pairs = 2, .master_move = 5.0, .opponent_move = 10.0};
     const manual_loop::ExhibitionResult result = manual_loop::play_async(small, f.ctx);
@@ -72,11 +72,11 @@ TEST_CASE("a small asynchronous exhibition, move by move: the loop notices an an
 }
 
 TEST_CASE("the chess sections print 12 h and 1 h") {
-    Fixture sync;
+    SectionFixture sync;
     sections::chess_sync(sync.ctx);
     CHECK(sync.log.lines().back() ==
           "[43200.000s] every game over at 12 h (12:00:00): 24 games of 30 min each, one after the other");
-    Fixture async;
+    SectionFixture async;
     sections::chess_async(async.ctx);
     const std::vector<std::string> lines = async.log.lines();
     REQUIRE(lines.size() == 2 + 24 + 2);

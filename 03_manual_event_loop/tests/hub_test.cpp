@@ -3,12 +3,12 @@
 #include <stdexcept>
 #include <string>
 
-#include "fixture.hpp"
+#include "section_fixture.hpp"
 #include "hub.hpp"
 #include "sections.hpp"
 
 TEST_CASE("two green threads that each sleep 1 s twice finish together after 2 s, not 4 s") {
-    Fixture f;
+    SectionFixture f;
     sections::hub(f.ctx);
     CHECK(f.clock.now() == 2.0);
     CHECK(f.log.lines() ==
@@ -25,7 +25,7 @@ TEST_CASE("two green threads that each sleep 1 s twice finish together after 2 s
 }
 
 TEST_CASE("with a blocking sleep the hub never gets control back: the same tasks take 4 s, one after the other") {
-    Fixture f;
+    SectionFixture f;
     sections::hub_unpatched(f.ctx);
     CHECK(f.clock.now() == 4.0);
     CHECK(f.log.lines() ==

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "busy_loop.hpp"
-#include "fixture.hpp"
+#include "section_fixture.hpp"
 #include "sections.hpp"
 #include "sleep_task.hpp"
 #include "timer_heap.hpp"
@@ -27,7 +27,7 @@ bool returns(const Step& step, int value) {
 }  // namespace
 
 TEST_CASE("a sleep task reads the clock at its first step, yields its deadline until then, and returns its value") {
-    Fixture f;
+    SectionFixture f;
     f.clock.sleep_until(1.0);
     manual_loop::SleepTask task(7, 2.0, f.clock, f.log);
     f.clock.sleep_until(5.0);  // created at 1 s, first stepped at 5 s: the deadline counts from 5 s
@@ -66,7 +66,7 @@ TEST_CASE("pop_due() leaves timers that are not due yet on the heap") {
 }
 
 TEST_CASE("the busy loop collects results in creation order, after exactly 3001 passes of stepping") {
-    Fixture f;
+    SectionFixture f;
     std::vector<manual_loop::Task> tasks;
     for (const auto& [value, delay] : {std::pair{1, 2.0}, {2, 1.0}, {3, 3.0}}) {
         tasks.emplace_back(manual_loop::SleepTask(value, delay, f.clock, f.log));
@@ -84,7 +84,7 @@ TEST_CASE("the busy loop collects results in creation order, after exactly 3001 
 }
 
 TEST_CASE("the timer loop steps each sleep task twice: once to start it, once when its timer fires") {
-    Fixture f;
+    SectionFixture f;
     std::vector<manual_loop::Task> tasks;
     for (const auto& [value, delay] : {std::pair{1, 2.0}, {2, 1.0}, {3, 3.0}}) {
         tasks.emplace_back(manual_loop::SleepTask(value, delay, f.clock, f.log));
@@ -98,7 +98,7 @@ TEST_CASE("the timer loop steps each sleep task twice: once to start it, once wh
 }
 
 TEST_CASE("timers with equal deadlines fire in the order they were set") {
-    Fixture f;
+    SectionFixture f;
     std::vector<manual_loop::Task> tasks;
     for (const auto& [value, delay] : {std::pair{1, 2.0}, {2, 1.0}, {3, 2.0}, {4, 1.0}}) {
         tasks.emplace_back(manual_loop::SleepTask(value, delay, f.clock, f.log));
@@ -177,7 +177,7 @@ TEST_CASE("an exception thrown by a task comes out of run(), and leaves the loop
 }
 
 TEST_CASE("the generators section: busy stepping returns [1, 2, 3, 4, 5] in creation order at 3 s") {
-    Fixture f;
+    SectionFixture f;
     sections::generators(f.ctx);
     CHECK(f.clock.now() == 3.0);
     CHECK(f.log.lines() ==
@@ -202,7 +202,7 @@ TEST_CASE("the generators section: busy stepping returns [1, 2, 3, 4, 5] in crea
 }
 
 TEST_CASE("the timer_heap section: the same results and times, in 4 iterations and 10 steps") {
-    Fixture f;
+    SectionFixture f;
     sections::timer_heap(f.ctx);
     CHECK(f.clock.now() == 3.0);
     CHECK(f.log.lines() == std::vector<std::string>{

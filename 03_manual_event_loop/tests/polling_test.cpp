@@ -2,7 +2,7 @@
 
 #include "busy_ticker.hpp"
 #include "cpu_meter.hpp"
-#include "fixture.hpp"
+#include "section_fixture.hpp"
 #include "poll_wait.hpp"
 #include "sections.hpp"
 
@@ -30,7 +30,7 @@ TEST_CASE("on a virtual clock each idle pass of a busy loop costs exactly one 1 
 }
 
 TEST_CASE("wait() returns only when every task is ready, at the latest deadline's tick") {
-    Fixture f;
+    SectionFixture f;
     std::vector<manual_loop::PollTask> tasks;
     tasks.emplace_back("slow", 2.5, f.clock);
     tasks.emplace_back("quick", 0.5, f.clock);
@@ -47,7 +47,7 @@ TEST_CASE("wait() returns only when every task is ready, at the latest deadline'
 }
 
 TEST_CASE("wait() finds tasks done in the order it polls them: the last one moves into the freed slot") {
-    Fixture f;
+    SectionFixture f;
     std::vector<manual_loop::PollTask> tasks;
     for (const char* name : {"a", "b", "c", "d"}) tasks.emplace_back(name, 1.0, f.clock);
     manual_loop::wait(tasks, f.clock, f.log);
@@ -60,7 +60,7 @@ TEST_CASE("wait() finds tasks done in the order it polls them: the last one move
 }
 
 TEST_CASE("the polling section: 10 tasks of 3 s are all done at exactly 3 s, in polling order") {
-    Fixture f;
+    SectionFixture f;
     sections::polling(f.ctx);
     CHECK(f.clock.now() == 3.0);
     CHECK(f.log.lines() == std::vector<std::string>{

@@ -1,10 +1,10 @@
 #include "course_test.hpp"
 
-#include "fixture.hpp"
+#include "section_fixture.hpp"
 #include "sections.hpp"
 
 TEST_CASE("three blocking sleeps of 3 s take exactly 9 s, one after the other") {
-    Fixture f;
+    SectionFixture f;
     sections::sequential(f.ctx);
     CHECK(f.clock.now() == 9.0);
     CHECK(f.log.lines() == std::vector<std::string>{
@@ -19,7 +19,7 @@ TEST_CASE("three blocking sleeps of 3 s take exactly 9 s, one after the other") 
 }
 
 TEST_CASE("the sequential sleeps never overlap on the timeline") {
-    Fixture f;
+    SectionFixture f;
     sections::sequential(f.ctx);
     const std::vector<common::Timeline::Event> events = f.timeline.events();
     REQUIRE(events.size() == 3);

@@ -1,4 +1,5 @@
 #include "course_test.hpp"
+#include "section_fixture.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -36,12 +37,9 @@ TracedCoroutine returns_at_once() { co_return 7; }
 }  // namespace
 
 TEST_CASE("the anatomy section shows every call the compiler inserts, in order, on the way to co_return") {
-    common::VirtualClock clock;
-    auto log = common::Log::capturing(clock);
-    common::Timeline timeline;
-    common::Context ctx{clock, log, timeline};
-    sections::anatomy(ctx);
-    const Lines lines = log.lines();
+    SectionFixture f;
+    sections::anatomy(f.ctx);
+    const Lines lines = f.log.lines();
     REQUIRE(lines.size() == 36 + 28);
     CHECK(Lines(lines.begin(), lines.begin() + 36) ==
           Lines{
@@ -85,12 +83,9 @@ TEST_CASE("the anatomy section shows every call the compiler inserts, in order, 
 }
 
 TEST_CASE("the anatomy section shows that a thrown exception goes to unhandled_exception, then final_suspend") {
-    common::VirtualClock clock;
-    auto log = common::Log::capturing(clock);
-    common::Timeline timeline;
-    common::Context ctx{clock, log, timeline};
-    sections::anatomy(ctx);
-    const Lines lines = log.lines();
+    SectionFixture f;
+    sections::anatomy(f.ctx);
+    const Lines lines = f.log.lines();
     REQUIRE(lines.size() == 36 + 28);
     CHECK(Lines(lines.begin() + 36, lines.end()) ==
           Lines{

@@ -1,4 +1,5 @@
 #include "course_test.hpp"
+#include "section_fixture.hpp"
 
 #include <cstdint>
 #include <string>
@@ -17,13 +18,10 @@ TEST_CASE("the generator section prints the pipeline, its two frames, and the fr
     const auto take_frame = aio::take(coroutines::fibonacci(), 10).frame_size();
     const aio::GeneratorFrames before = aio::generator_frames();
 
-    common::VirtualClock clock;
-    auto log = common::Log::capturing(clock);
-    common::Timeline timeline;
-    common::Context ctx{clock, log, timeline};
-    sections::generator(ctx);
+    SectionFixture f;
+    sections::generator(f.ctx);
 
-    CHECK(log.lines() ==
+    CHECK(f.log.lines() ==
           std::vector<std::string>{
               "[  0.000s] auto gen = fibonacci() | take(10);   # two coroutine calls, no body runs yet",
               "[  0.000s]   heap frames allocated: 2: fibonacci's and take's",

@@ -1,5 +1,6 @@
 // Every lesson section of parts 3-7, run on virtual time: the exact lines at the exact times.
 #include "course_test.hpp"
+#include "section_fixture.hpp"
 
 #include <string>
 #include <vector>
@@ -9,17 +10,6 @@
 namespace {
 
 using Lines = std::vector<std::string>;
-
-// Runs a section the way the lesson does, on a fresh virtual clock, and returns its log.
-template <class Section>
-Lines run_section(Section section) {
-    common::VirtualClock clock;
-    auto log = common::Log::capturing(clock);
-    common::Timeline timeline(true);
-    common::Context ctx{clock, log, timeline};
-    section(ctx);
-    return log.lines();
-}
 
 }  // namespace
 
