@@ -104,10 +104,9 @@ bool VirtualClock::wait_as_sleeper(std::unique_lock<std::mutex>& guard, double d
     return waiter.notified;
 }
 
-void VirtualClock::wake(Waiter& waiter, bool notified, bool failed) {
+void VirtualClock::wake(Waiter& waiter, bool failed) {
     timed_.erase(waiter.key);
     waiter.woken = true;
-    waiter.notified = notified;
     waiter.failed = failed;
     ++running_;
     waiter.cv.notify_one();
@@ -120,19 +119,27 @@ void VirtualClock::advance() {
     auto& [key, waiter] = *timed_.begin();
     if (std::isinf(key.first)) {
         // Everyone waits for a notification that nobody is left to send.
-        while (!timed_.empty()) wake(*timed_.begin()->second, false, true);
+        while (!timed_.empty()) wake(*timed_.begin()->second, true);
         return;
     }
     if (key.first > now()) now_.store(key.first, std::memory_order_release);
-    wake(*waiter, false);
+    wake(*waiter);
 }
 
+// A notified waiter does not run at once, beside its notifier: that would race, and whoever
+// reached the clock first would win the next tie. It queues up as due now, behind the sleepers
+// already due, and takes its turn like any of them.
 void VirtualClock::wake_all(WaitList& list) {
     const std::lock_guard guard(mutex_);
     for (Waiter* waiter : list.waiters) {
-        if (!waiter->woken) wake(*waiter, true);
+        if (waiter->woken) continue;
+        timed_.erase(waiter->key);
+        waiter->key = {now(), arrivals_++};
+        waiter->notified = true;
+        timed_.emplace(waiter->key, waiter);
     }
     list.waiters.clear();
+    advance();  // the notifier may be no clock thread at all: then nobody runs
 }
 
 std::unique_ptr<Clock> make_clock(bool virtual_time, double speed) {

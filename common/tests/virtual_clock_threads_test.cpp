@@ -107,6 +107,45 @@ TEST_CASE("a producer thread wakes a consumer blocked on a ClockCondition at the
     CHECK(got == std::vector<std::string>{"1.5 got 0", "3.0 got 1", "4.5 got 2"});
 }
 
+TEST_CASE("a notified thread waits for its turn: with ties after a notify, every run logs the same order") {
+    // Both threads sleep 1 s right after the notify; the notifier went to sleep first, so it
+    // wakes first at 2.0. Were the woken thread let run beside its notifier, the order would
+    // depend on which of them the OS scheduled first.
+    for (int run = 0; run < 50; ++run) {
+        common::VirtualClock clock;
+        common::ClockCondition condition(clock);
+        std::mutex mutex;
+        bool ready = false;
+        Journal journal;
+        common::run_threads(clock, std::vector<std::function<void()>>{
+                                       [&] {
+                                           {
+                                               std::unique_lock lock(mutex);
+                                               condition.wait(lock, [&] { return ready; });
+                                           }
+                                           journal.add(clock, "waiter: notified");
+                                           clock.sleep_for(1.0);
+                                           journal.add(clock, "waiter: slept 1 s");
+                                       },
+                                       [&] {
+                                           clock.sleep_for(1.0);
+                                           {
+                                               const std::lock_guard lock(mutex);
+                                               ready = true;
+                                               condition.notify_all();
+                                           }
+                                           clock.sleep_for(1.0);
+                                           journal.add(clock, "notifier: slept 1 s");
+                                       },
+                                   });
+        REQUIRE(journal.lines == std::vector<std::string>{
+                                     "1.0 waiter: notified",
+                                     "2.0 notifier: slept 1 s",
+                                     "2.0 waiter: slept 1 s",
+                                 });
+    }
+}
+
 TEST_CASE("an exception escaping a ClockThread is rethrown by join and does not stall the clock") {
     common::VirtualClock clock;
     std::optional<common::ClockHold> hold(clock);

@@ -105,7 +105,7 @@ private:
     using Key = std::pair<double, std::uint64_t>;  // deadline, then order of arrival
     bool wait_as_sleeper(std::unique_lock<std::mutex>& guard, double deadline, WaitList* list,
                          std::unique_lock<std::mutex>* user_lock);
-    void wake(Waiter& waiter, bool notified, bool failed = false);
+    void wake(Waiter& waiter, bool failed = false);
     void advance();
 
     mutable std::mutex mutex_;
@@ -116,8 +116,8 @@ private:
 };
 
 // A condition variable whose waits count as "asleep on the clock": with a VirtualClock, a thread
-// blocked here lets time advance, and notify_all() marks the waiters awake before it returns, so
-// time cannot jump past them while they are waking up.
+// blocked here lets time advance, and notify_all() makes the waiters due at the current time, so
+// time cannot jump past them; they wake one at a time, once the notifier sleeps on the clock too.
 class ClockCondition {
 public:
     explicit ClockCondition(Clock& clock) : clock_(clock) {}
