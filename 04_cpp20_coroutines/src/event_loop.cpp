@@ -1,5 +1,6 @@
 #include "aio/event_loop.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 namespace aio {
@@ -28,7 +29,8 @@ void EventLoop::close() {
 }
 
 // Drops every reference the loop holds. Frames whose last reference that was are destroyed:
-// their destructors run (RAII cleanup), and nothing resumes them afterwards.
+// their destructors run (RAII cleanup), and nothing resumes them afterwards. A task that a
+// Task handle still holds ends cancelled first, so the handle never reaches this loop again.
 void EventLoop::destroy_everything() noexcept {
     closed_ = true;
     ready_.clear();
@@ -37,7 +39,10 @@ void EventLoop::destroy_everything() noexcept {
         const detail::Timer timer = timers_.pop();
         if (timer.task != nullptr) timer.task->release();
     }
-    while (live_head_ != nullptr) forget(live_head_);
+    while (live_head_ != nullptr) {
+        live_head_->abandon();
+        forget(live_head_);
+    }
     const std::lock_guard lock(threadsafe_mutex_);
     threadsafe_closed_ = true;
     threadsafe_callbacks_.clear();
@@ -52,21 +57,22 @@ void EventLoop::call_later(double delay, std::function<void()> callback) {
     if (closed_) throw std::logic_error("call_later: the event loop is closed");
     const std::uint64_t sequence = new_wait_id();
     timer_callbacks_.emplace(sequence, std::move(callback));
-    timers_.push({time() + delay, sequence, nullptr});
+    timers_.push({time() + (delay > 0.0 ? delay : 0.0), sequence, nullptr});  // NaN too: at once
 }
 
 void EventLoop::call_soon_threadsafe(std::function<void()> callback) {
-    {
-        const std::lock_guard lock(threadsafe_mutex_);
-        if (threadsafe_closed_) throw std::logic_error("call_soon_threadsafe: the event loop is closed");
-        threadsafe_callbacks_.push_back(std::move(callback));
-        has_threadsafe_.store(true, std::memory_order_release);
-    }
+    const std::lock_guard lock(threadsafe_mutex_);
+    if (threadsafe_closed_) throw std::logic_error("call_soon_threadsafe: the event loop is closed");
+    threadsafe_callbacks_.push_back(std::move(callback));
+    has_threadsafe_.store(true, std::memory_order_release);
+    // Still under the mutex: a busy loop may see the flag, finish and be destroyed, but its
+    // destructor takes this mutex first, so wakeup_ outlives this call.
     wakeup_.notify_all();
 }
 
 void EventLoop::add_timer(double deadline, detail::PromiseBase* task, std::uint64_t id) {
-    task->add_ref();  // a stale timer may outlive the task's other references
+    if (std::isnan(deadline)) deadline = time();  // the heap's order needs numbers (wait_for(x, NaN))
+    task->add_ref();                              // a stale timer may outlive the task's other references
     timers_.push({deadline, id, task});
 }
 
@@ -156,8 +162,12 @@ template <class Done>
 void EventLoop::run_while(Done done) {
     if (closed_) throw std::logic_error("the event loop is closed");
     const Running running(current_loop, *this, running_);
+    // Like asyncio, a stop() that came before the run still lets it make one turn.
+    while (!done()) {
+        run_once();
+        if (stopping_) break;
+    }
     stopping_ = false;
-    while (!done() && !stopping_) run_once();
 }
 
 void EventLoop::run_forever() {

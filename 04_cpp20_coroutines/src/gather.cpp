@@ -4,6 +4,18 @@
 
 namespace aio::detail {
 
+namespace {
+
+std::exception_ptr first_error(const std::vector<PromiseBase*>& tasks) noexcept {
+    const PromiseBase* first = nullptr;
+    for (const PromiseBase* task : tasks) {
+        if (task->error && (first == nullptr || task->wait_id < first->wait_id)) first = task;
+    }
+    return first == nullptr ? nullptr : first->error;
+}
+
+}  // namespace
+
 Coroutine<void> wait_all(std::vector<PromiseBase*> tasks) {
     bool cancelling = false;
     std::size_t next = 0;
@@ -21,14 +33,7 @@ Coroutine<void> wait_all(std::vector<PromiseBase*> tasks) {
         }
     }
     if (cancelling) throw CancelledError{};
-}
-
-std::exception_ptr first_error(const std::vector<PromiseBase*>& tasks) noexcept {
-    const PromiseBase* first = nullptr;
-    for (const PromiseBase* task : tasks) {
-        if (task->error && (first == nullptr || task->wait_id < first->wait_id)) first = task;
-    }
-    return first == nullptr ? nullptr : first->error;
+    if (const std::exception_ptr error = first_error(tasks)) std::rethrow_exception(error);
 }
 
 }  // namespace aio::detail

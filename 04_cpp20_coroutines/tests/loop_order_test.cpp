@@ -1,6 +1,7 @@
 // The ordering rules of asyncio's loop, pinned on virtual time.
 #include "course_test.hpp"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -190,4 +191,51 @@ TEST_CASE("call_soon_threadsafe from another thread wakes the idle loop, at that
     });
     CHECK(loop.run_until_complete(wait_for_other_thread(future)) == 101.5);
     other.join();
+}
+
+TEST_CASE("a stop() before run_forever still lets the loop make one turn, as in asyncio") {
+    aio::EventLoop loop({.virtual_time = true});
+    std::vector<std::string> ran;
+    loop.call_soon([&] {
+        ran.emplace_back("first");
+        loop.call_soon([&] { ran.emplace_back("second"); });
+    });
+    loop.stop();
+    loop.run_forever();
+    CHECK(ran == std::vector<std::string>{"first"});
+    CHECK(loop.iterations() == 1);
+    loop.stop();
+    loop.run_forever();
+    CHECK(ran == std::vector<std::string>{"first", "second"});
+}
+
+namespace {
+
+aio::Coroutine<int> answer_after(double seconds) {
+    co_await aio::sleep(seconds);
+    co_return 42;
+}
+
+aio::Coroutine<std::string> wait_for_nan() {
+    try {
+        const int value = co_await aio::wait_for(answer_after(1.0), std::nan(""));
+        co_return fmt::format("{}", value);
+    } catch (const aio::TimeoutError&) {
+        co_return fmt::format("TimeoutError at {:.1f}", aio::time());
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a NaN delay means at once: call_later runs next turn, wait_for times out at once") {
+    aio::EventLoop loop({.virtual_time = true});
+    bool ran = false;
+    loop.call_later(std::nan(""), [&] {
+        ran = true;
+        loop.stop();
+    });
+    loop.run_forever();
+    CHECK(ran);
+    CHECK(loop.time() == 0.0);
+    CHECK(loop.run_until_complete(wait_for_nan()) == "TimeoutError at 0.0");
 }

@@ -356,3 +356,29 @@ TEST_CASE("aio::run cancels the tasks main left behind, so their cleanup runs be
     aio::run(leave_pending(lines), {.virtual_time = true});
     CHECK(lines == Lines{"0.0s sleeper starts", "sleeper cleaned up", "waiter cleaned up", "second waiter cleaned up"});
 }
+
+namespace {
+
+aio::Coroutine<void> hand_out_a_sleeper(Lines& lines, aio::Task<int>& out) {
+    out = aio::create_task(slow_value(lines, "kept", 100.0, 1));
+    co_await aio::sleep(1.0);
+}
+
+}  // namespace
+
+TEST_CASE("a Task handle that outlives its loop sees a cancelled task and never reaches the loop again") {
+    Lines lines;
+    aio::Task<int> kept;
+    {
+        aio::EventLoop loop({.virtual_time = true});
+        loop.run_until_complete(hand_out_a_sleeper(lines, kept));
+    }
+    // The handle keeps the frame: its cleanup has not run, and the loop is gone.
+    CHECK(lines == Lines{"0.0s kept starts"});
+    CHECK(kept.done());
+    CHECK(kept.cancelled());
+    CHECK_FALSE(kept.cancel());
+    CHECK_THROWS_AS(kept.result(), aio::CancelledError);
+    kept = aio::Task<int>();
+    CHECK(lines == Lines{"0.0s kept starts", "kept cleaned up"});
+}

@@ -38,7 +38,8 @@ public:
     explicit EventLoop(RunOptions options = {});
     EventLoop(const EventLoop&) = delete;
     EventLoop& operator=(const EventLoop&) = delete;
-    // Closes the loop: unfinished tasks' frames are destroyed, their destructors run.
+    // Closes the loop: unfinished tasks end cancelled, and their frames are destroyed (their
+    // destructors run) unless a Task handle still holds one.
     ~EventLoop();
 
     // Runs the loop until `main` finishes; returns its result or rethrows its exception.
@@ -134,10 +135,18 @@ inline void PromiseBase::suspend(std::coroutine_handle<> frame, std::uint64_t id
     resume_point = frame;
     wait_id = id;
     // Cancelled while it ran: the error is delivered at this suspension point, next turn.
-    if (id != 0 && cancel_requested && !shielded) {
-        wait_id = 0;
-        loop->schedule(this);
-    }
+    if (id != 0 && cancel_requested && !shielded) reschedule();
+}
+
+inline void PromiseBase::reschedule() noexcept {
+    wait_id = 0;  // whatever else would have woken it is stale now
+    loop->schedule(this);
+}
+
+inline void PromiseBase::abandon() noexcept {
+    wait_id = 0;
+    error = std::make_exception_ptr(CancelledError{});
+    done = cancelled = true;
 }
 
 inline std::uint64_t PromiseBase::suspend_on(WaiterList& list, WaiterNode& node,
@@ -150,8 +159,7 @@ inline std::uint64_t PromiseBase::suspend_on(WaiterList& list, WaiterNode& node,
 
 inline bool PromiseBase::wake(std::uint64_t id) noexcept {
     if (done || id == 0 || id != wait_id) return false;  // stale: woken already, or cancelled
-    wait_id = 0;
-    loop->schedule(this);
+    reschedule();
     return true;
 }
 
@@ -160,10 +168,7 @@ inline bool PromiseBase::cancel() noexcept {
     cancel_requested = true;
     // Waiting: wake it now, so CancelledError arrives at the next turn. Ready or running: the
     // error waits for the next suspension point.
-    if (wait_id != 0 && !shielded) {
-        wait_id = 0;
-        loop->schedule(this);
-    }
+    if (wait_id != 0 && !shielded) reschedule();
     return true;
 }
 

@@ -19,12 +19,10 @@ namespace aio {
 
 namespace detail {
 
-// Waits for every task. If the waiting task is cancelled meanwhile, it cancels them all, still
-// waits for each one, then throws CancelledError.
+// Waits for every task, then rethrows the exception of the one that failed first (finish
+// order is kept in wait_id), if any. If the waiting task is cancelled meanwhile, it cancels
+// them all, still waits for each one, then throws CancelledError.
 Coroutine<void> wait_all(std::vector<PromiseBase*> tasks);
-
-// The exception of the task that failed first (finish order is kept in wait_id), or none.
-std::exception_ptr first_error(const std::vector<PromiseBase*>& tasks) noexcept;
 
 template <class T>
 using Gathered = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
@@ -58,7 +56,6 @@ Coroutine<std::tuple<detail::Gathered<typename Awaitables::value_type>...>> gath
     std::vector<detail::PromiseBase*> roots =
         std::apply([](const auto&... task) { return std::vector<detail::PromiseBase*>{&task.root()...}; }, tasks);
     co_await detail::wait_all(roots);
-    if (const std::exception_ptr error = detail::first_error(roots)) std::rethrow_exception(error);
     co_return std::apply([](const auto&... task) { return std::make_tuple(detail::gathered_result(task)...); }, tasks);
 }
 
@@ -74,7 +71,6 @@ Coroutine<std::vector<detail::Gathered<T>>> gather(std::vector<Coroutine<T>> cor
         roots.push_back(&tasks.back().root());
     }
     co_await detail::wait_all(roots);
-    if (const std::exception_ptr error = detail::first_error(roots)) std::rethrow_exception(error);
     std::vector<detail::Gathered<T>> results;
     results.reserve(tasks.size());
     for (const Task<T>& task : tasks) results.push_back(detail::gathered_result(task));

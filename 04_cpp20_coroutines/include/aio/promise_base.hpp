@@ -80,6 +80,10 @@ struct PromiseBase {
     // nothing). Returns the wake-up id, which a deadline timer may share (wait_for).
     std::uint64_t suspend_on(WaiterList& list, WaiterNode& node, std::coroutine_handle<> frame) noexcept;
     bool wake(std::uint64_t id) noexcept;
+    // Back to the ready queue; any wake-up still pending for the old wait is stale from now on.
+    void reschedule() noexcept;
+    // The loop closes under an unfinished task: it ends cancelled without running again.
+    void abandon() noexcept;
     bool cancel() noexcept;
     // Where a task resumes after waiting on the loop: CancelledError is delivered here.
     void throw_if_cancelled() {

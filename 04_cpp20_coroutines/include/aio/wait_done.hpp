@@ -42,9 +42,9 @@ private:
     PromiseBase* waiting_ = nullptr;
 };
 
-// co_await DoneOrDeadline(task, seconds): true when `task` finished, false when the time ran
-// out first. One wake-up id for both the timer and the waiter node: whichever comes first wins,
-// the other is stale.
+// co_await DoneOrDeadline(task, seconds): true when `task` has finished by the time the waiter
+// runs again, false when it has not and the time ran out. One wake-up id for both the timer and
+// the waiter node: whichever comes first wakes it, the other is stale.
 class DoneOrDeadline {
 public:
     DoneOrDeadline(PromiseBase& awaited, double seconds) noexcept : awaited_(awaited), seconds_(seconds) {}

@@ -43,7 +43,8 @@ public:
 
     [[nodiscard]] bool empty() const noexcept { return head_ == nullptr; }
 
-    // `task` waits, and may be woken by `wait_id` (PromiseBase::suspend hands one out).
+    // `task` waits, and may be woken by `wait_id` (from EventLoop::new_wait_id; a task queues
+    // itself with PromiseBase::suspend_on).
     // The list is a ring: the tail is head_->prev_, so an empty list costs one pointer.
     void push_back(WaiterNode& node, PromiseBase* task, std::uint64_t wait_id) noexcept {
         node.task_ = task;
