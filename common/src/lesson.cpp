@@ -11,6 +11,11 @@
 
 namespace common {
 
+namespace {
+constexpr double min_speed = 1e-3;  // a story second takes 17 real minutes
+constexpr double max_speed = 1e6;   // a story day takes 86 real milliseconds
+}  // namespace
+
 Lesson::Lesson(std::string program, std::string title) : program_(std::move(program)), title_(std::move(title)) {
     flags_.add("help", 'h', "show this help and exit", help_);
     flags_.add("list", '\0', "list the sections and exit", list_);
@@ -75,8 +80,9 @@ int Lesson::run(const std::vector<std::string_view>& args, std::FILE* out, std::
             print_list(out);
             return 0;
         }
-        if (!std::isnan(speed_) && speed_ <= 0.0) {
-            throw UsageError(fmt::format("--speed: must be a positive number, got {}", speed_));
+        // Bounded so that story deadlines stay representable as real-time points.
+        if (!std::isnan(speed_) && !(speed_ >= min_speed && speed_ <= max_speed)) {
+            throw UsageError(fmt::format("--speed: must be from {} to {}, got {}", min_speed, max_speed, speed_));
         }
         if (virtual_ && !std::isnan(speed_)) throw UsageError("--speed and --virtual exclude each other");
         chosen = select(names);

@@ -106,8 +106,8 @@ std::string Timeline::render(std::size_t width) const {
     std::string axis(columns, '-');
     std::string labels(columns, ' ');
     std::size_t free_from = 0;
-    for (int i = 0;; ++i) {
-        const double t = step * i;
+    for (std::size_t i = 0; i <= columns; ++i) {  // bounded: a step that underflows to 0 never ends
+        const double t = step * static_cast<double>(i);
         if (t > end * (1 + 1e-9)) break;
         const std::size_t column = column_of(t);
         axis[column] = '+';

@@ -41,6 +41,14 @@ TEST_CASE("the chart fits 80 columns for long stories and long lane names") {
     CHECK(chart.find("12h") != std::string::npos);
 }
 
+TEST_CASE("a story too short to have tick steps still renders, with one tick at 0") {
+    common::Timeline timeline(true);
+    timeline.span("blink", "x", 0.0, 1e-320);  // subnormal: the tick step underflows to 0
+    const std::string chart = timeline.render(40);
+    CHECK(chart.find("blink | ") != std::string::npos);
+    CHECK(chart.find("+--") != std::string::npos);
+}
+
 TEST_CASE("trace events are JSON with escaped names, microsecond times and one thread per lane") {
     common::Timeline timeline(true);
     timeline.span("Task \"1\"", "say \\ hi\n", 0.5, 1.5);
