@@ -24,7 +24,7 @@ public:
     std::optional<value_type> next() {
         if (index_ > last_index) return std::nullopt;
         const value_type current = a_;
-        // Unsigned arithmetic: the one sum past F(93) wraps (defined, and never handed out).
+        // Unsigned arithmetic: the sums past F(93) wrap (defined, and never handed out).
         const value_type following = a_ + b_;
         a_ = b_;
         b_ = following;

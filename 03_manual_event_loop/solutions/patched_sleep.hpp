@@ -11,7 +11,7 @@ inline void patched_sleep(manual_loop::Hub& hub, common::Clock& clock, double se
     if (greenlet::Greenlet::current() != nullptr) {
         hub.sleep(seconds);  // a green thread: let the hub run the others meanwhile
     } else {
-        clock.sleep_for(seconds);  // the main stack: nothing else could run, so just wait
+        clock.sleep_for(seconds);  // the main stack: the hub only runs inside joinall(), so wait
     }
 }
 
