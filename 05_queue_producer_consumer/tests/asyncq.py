@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Real Python's asyncq.py, run on a virtual-time asyncio loop: the twin of section "asyncq".
 
-Two changes from the original, both marked CHANGED, so a seed fixes every line:
+The program is the original; the lines marked CHANGED make a seed fix every line it prints:
   * the items come from a second random.Random(seed) (getrandbits(40) as 10 hex digits)
     instead of os.urandom(5), which no seed fixes;
-  * time.perf_counter() is the loop's virtual clock.
-The loop is stock asyncio; only its selector, instead of sleeping, moves the clock to the
-earliest timer, and it breaks deadline ties in the order the timers were set (see
-SequencedTimerHandle). Usage: asyncq.py [-p N] [-c N] [--seed N]
+  * time.perf_counter() is the loop's virtual clock, and --seed sets random.seed.
+The loop is stock asyncio but for two things: its selector moves the clock to the earliest
+timer instead of sleeping until it, and timers with equal deadlines fire in the order they were
+set (SequencedTimerHandle says why). Usage: asyncq.py [-p N] [-c N] [--seed N]
 """
 import asyncio
 import heapq
