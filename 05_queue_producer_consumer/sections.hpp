@@ -17,5 +17,15 @@ struct AsyncqOptions {
 
 // 1. The originals' producers and consumers (Real Python's asyncq.py).
 void asyncq(common::Context& ctx, AsyncqOptions options);
+// 2. How consumers learn that production is over: nothing, join() + cancel, a sentinel, shutdown().
+void stopping(common::Context& ctx);
+// 3. Back-pressure: a fast producer, a slow consumer, maxsize 0 against 10.
+void backpressure(common::Context& ctx);
+// 4. A pipeline of stages joined by queues, and its bottleneck.
+void pipeline(common::Context& ctx);
+// 5. Synchronisation in one thread: a lost update and its Lock, an Event, a Semaphore.
+void lock(common::Context& ctx);
+void event(common::Context& ctx);
+void semaphore(common::Context& ctx);
 
 }  // namespace sections
