@@ -11,7 +11,6 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
-#include <new>
 #include <regex>
 #include <stdexcept>
 #include <string>
@@ -24,20 +23,8 @@
 #include "aio/lock.hpp"
 #include "aio/queue.hpp"
 #include "common/resource_usage.hpp"
+#include "allocation_count.hpp"
 #include "lean_loop.hpp"
-
-// Every allocation of the process, counted: a queue that allocates per item shows here.
-namespace {
-std::size_t allocations = 0;
-}  // namespace
-
-void* operator new(std::size_t size) {
-    ++allocations;
-    if (void* memory = std::malloc(size == 0 ? 1 : size)) return memory;
-    throw std::bad_alloc();
-}
-void operator delete(void* memory) noexcept { std::free(memory); }
-void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
 
 namespace {
 
@@ -60,8 +47,8 @@ aio::Coroutine<void> consume(aio::Queue<int>& queue, int count, Steady& steady, 
     for (int i = 0; i < count; ++i) {
         total += co_await queue.get();
         ++steady.got;
-        if (steady.got == items / 10) steady.at_10_percent = allocations;
-        if (steady.got == items / 10 * 9) steady.at_90_percent = allocations;
+        if (steady.got == items / 10) steady.at_10_percent = allocations_so_far();
+        if (steady.got == items / 10 * 9) steady.at_90_percent = allocations_so_far();
     }
 }
 
@@ -77,10 +64,12 @@ aio::Coroutine<QueueResult> queue_run(int producers, int consumers) {
     std::vector<aio::Task<void>> tasks;
     const double start = common::process_cpu_seconds();
     for (int p = 0; p < producers; ++p) tasks.push_back(aio::create_task(produce(queue, items / producers)));
-    for (int c = 0; c < consumers; ++c) tasks.push_back(aio::create_task(consume(queue, items / consumers, steady, total)));
+    for (int c = 0; c < consumers; ++c)
+        tasks.push_back(aio::create_task(consume(queue, items / consumers, steady, total)));
     for (aio::Task<void>& task : tasks) co_await task;
     const double seconds = common::process_cpu_seconds() - start;
-    if (total != static_cast<long>(items) * (items / producers - 1) / 2) throw std::logic_error("queue_run: lost items");
+    if (total != static_cast<long>(items) * (items / producers - 1) / 2)
+        throw std::logic_error("queue_run: lost items");
     co_return QueueResult{items / seconds,
                           static_cast<double>(steady.at_90_percent - steady.at_10_percent) / (items / 10 * 8)};
 }
@@ -100,8 +89,8 @@ double lean_run() {
     lean::BoundedQueue<int> queue(loop, maxsize);
     long total = 0;
     const double start = common::process_cpu_seconds();
-    lean_produce(queue, items);  // lazily started: the loop runs them
-    lean_consume(queue, items, total);
+    loop.schedule(lean_produce(queue, items).handle);
+    loop.schedule(lean_consume(queue, items, total).handle);
     loop.run();
     const double seconds = common::process_cpu_seconds() - start;
     if (total != static_cast<long>(items) * (items - 1) / 2) throw std::logic_error("lean_run: lost items");
@@ -163,7 +152,8 @@ Results measure_python() {
     std::string text;
     for (int c = std::fgetc(pipe.get()); c != EOF; c = std::fgetc(pipe.get())) text += static_cast<char>(c);
     const std::regex number("\"(\\w+)\": ([-+.eE0-9]+)");
-    for (auto match = std::sregex_iterator(text.begin(), text.end(), number); match != std::sregex_iterator(); ++match) {
+    for (auto match = std::sregex_iterator(text.begin(), text.end(), number); match != std::sregex_iterator();
+         ++match) {
         results[(*match)[1].str()] = std::stod((*match)[2].str());
     }
     return results;
@@ -215,7 +205,8 @@ int main(int argc, char** argv) {
         if (py.count(row.key) != 0) theirs = fmt::format(fmt::runtime(row.format), py.at(row.key));
         fmt::print("{:<58} {:>12} {:>16}\n", row.what, ours, theirs);
     }
-    fmt::print("aio 1P/1C is {:.2f} x the lean loop\n", cpp.at("queue_1p1c_items_per_s") / cpp.at("lean_1p1c_items_per_s"));
+    fmt::print("aio 1P/1C is {:.2f} x the lean loop\n",
+               cpp.at("queue_1p1c_items_per_s") / cpp.at("lean_1p1c_items_per_s"));
     if (json) {
         std::string line = "{";
         for (const Row& row : rows) {

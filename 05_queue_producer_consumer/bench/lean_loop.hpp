@@ -34,10 +34,12 @@ private:
     std::size_t size_ = 0;
 };
 
-// A coroutine that the loop starts, and that destroys itself at its end.
+// A coroutine that the loop starts (schedule(task.handle)), and that destroys itself at its end.
 struct Task {
+    struct promise_type;
+    std::coroutine_handle<promise_type> handle;
     struct promise_type {
-        Task get_return_object() noexcept { return {}; }
+        Task get_return_object() noexcept { return Task{std::coroutine_handle<promise_type>::from_promise(*this)}; }
         std::suspend_always initial_suspend() noexcept { return {}; }
         std::suspend_never final_suspend() noexcept { return {}; }
         void return_void() noexcept {}
@@ -79,12 +81,14 @@ public:
 
 private:
     void push(T item) {
-        items_[(first_ + size_++) % items_.size()] = item;
+        std::size_t slot = first_ + size_++;
+        if (slot >= items_.size()) slot -= items_.size();  // cheaper than %
+        items_[slot] = item;
         if (getter_) loop_.schedule(std::exchange(getter_, nullptr));
     }
     T pop() {
         T item = items_[first_];
-        first_ = (first_ + 1) % items_.size();
+        if (++first_ == items_.size()) first_ = 0;
         --size_;
         if (putter_) loop_.schedule(std::exchange(putter_, nullptr));  // it pushes when it resumes
         return item;

@@ -17,11 +17,11 @@
 #include <stdexcept>
 #include <utility>
 
-#include "aio/coroutine.hpp"
 #include "aio/event.hpp"
 #include "aio/promise_base.hpp"
 #include "aio/queue_errors.hpp"
 #include "aio/queue_order.hpp"
+#include "aio/wait_loop.hpp"
 #include "aio/waiting_line.hpp"
 
 namespace aio {
@@ -118,13 +118,12 @@ private:
     [[nodiscard]] bool can_get() const noexcept { return !empty() || shutdown_; }
     [[nodiscard]] bool can_put() const noexcept { return !full() || shutdown_; }
 
-    // The slow paths, asyncio's `while self.empty(): ... await getter` loops: a woken task checks
-    // again, and waits again at the back of the line if the item (slot) was taken meanwhile. A
-    // coroutine, because only a coroutine can suspend more than once.
-    Coroutine<void> wait_to_get() {
+    // The slow paths (wait_loop.hpp says why they are coroutines): a woken task checks again, and
+    // waits again at the back of the line if the item (the free slot) was taken meanwhile.
+    detail::WaitLoop wait_to_get() {
         while (!can_get()) co_await detail::Turn<PassOnItem>(getters_, PassOnItem{this});
     }
-    Coroutine<void> wait_to_put() {
+    detail::WaitLoop wait_to_put() {
         while (!can_put()) co_await detail::Turn<PassOnSlot>(putters_, PassOnSlot{this});
     }
 
@@ -150,7 +149,7 @@ public:
     [[nodiscard]] bool await_ready() const noexcept { return queue_.can_get(); }
     template <std::derived_from<detail::PromiseBase> Promise>
     void await_suspend(std::coroutine_handle<Promise> frame) {
-        waiting_.emplace(queue_.wait_to_get().release());
+        waiting_.emplace(queue_.wait_to_get());
         waiting_->await_suspend(frame);
     }
     T await_resume() {
@@ -160,7 +159,7 @@ public:
 
 private:
     BasicQueue& queue_;
-    std::optional<Coroutine<void>::Awaiter> waiting_;
+    std::optional<detail::WaitLoop> waiting_;
 };
 
 template <class T, class Order>
@@ -174,7 +173,7 @@ public:
     [[nodiscard]] bool await_ready() const noexcept { return queue_.can_put(); }
     template <std::derived_from<detail::PromiseBase> Promise>
     void await_suspend(std::coroutine_handle<Promise> frame) {
-        waiting_.emplace(queue_.wait_to_put().release());
+        waiting_.emplace(queue_.wait_to_put());
         waiting_->await_suspend(frame);
     }
     void await_resume() {
@@ -185,7 +184,7 @@ public:
 private:
     BasicQueue& queue_;
     T item_;
-    std::optional<Coroutine<void>::Awaiter> waiting_;
+    std::optional<detail::WaitLoop> waiting_;
 };
 
 // asyncio.Queue: first in, first out.

@@ -1,0 +1,108 @@
+// The slow path of Queue::get() and Queue::put(): asyncio's `while self.empty(): ... await
+// getter` loop. It must be a coroutine, because a woken task that finds the item taken by
+// someone else waits again, and only a coroutine can suspend twice. Like aio::Coroutine<void>
+// it runs inline in the awaiting task; unlike it, its frames are recycled: a million waits
+// allocate nothing once the first few frames exist (05_bench counts allocations per item).
+#pragma once
+
+#include <concepts>
+#include <coroutine>
+#include <cstddef>
+#include <exception>
+#include <new>
+#include <utility>
+#include <vector>
+
+#include "aio/event_loop.hpp"
+#include "aio/promise_base.hpp"
+
+namespace aio::detail {
+
+// Freed frames, kept by size for the next wait of the same kind (a handful of sizes: one per
+// queue type). Per thread, as a loop is; returned to the heap when the thread ends.
+class FrameCache {
+public:
+    static void* allocate(std::size_t size) {
+        for (Frames& frames : lists()) {
+            if (frames.size == size && !frames.free.empty()) {
+                void* frame = frames.free.back();
+                frames.free.pop_back();
+                return frame;
+            }
+        }
+        return ::operator new(size);
+    }
+    static void deallocate(void* frame, std::size_t size) noexcept {
+        try {
+            for (Frames& frames : lists()) {
+                if (frames.size == size) {
+                    frames.free.push_back(frame);
+                    return;
+                }
+            }
+            lists().push_back(Frames{size, {frame}});
+        } catch (...) {  // no memory to remember it: give it back
+            ::operator delete(frame);
+        }
+    }
+
+private:
+    struct Frames {
+        std::size_t size;
+        std::vector<void*> free;
+    };
+    struct Lists : std::vector<Frames> {
+        Lists() = default;
+        Lists(const Lists&) = delete;
+        Lists& operator=(const Lists&) = delete;
+        ~Lists() {
+            for (Frames& frames : *this) {
+                for (void* frame : frames.free) ::operator delete(frame);
+            }
+        }
+    };
+    static Lists& lists() {
+        thread_local Lists cached;
+        return cached;
+    }
+};
+
+class WaitLoop {
+public:
+    struct promise_type : PromiseBase {
+        WaitLoop get_return_object() noexcept {
+            return WaitLoop(std::coroutine_handle<promise_type>::from_promise(*this));
+        }
+        FinalAwaiter final_suspend() const noexcept { return {}; }
+        void return_void() const noexcept {}
+        static void* operator new(std::size_t size) { return FrameCache::allocate(size); }
+        static void operator delete(void* frame, std::size_t size) noexcept { FrameCache::deallocate(frame, size); }
+    };
+
+    explicit WaitLoop(std::coroutine_handle<promise_type> frame) noexcept : frame_(frame) {}
+    WaitLoop(WaitLoop&& other) noexcept : frame_(std::exchange(other.frame_, nullptr)) {}
+    WaitLoop& operator=(WaitLoop&&) = delete;
+    WaitLoop(const WaitLoop&) = delete;
+    WaitLoop& operator=(const WaitLoop&) = delete;
+    ~WaitLoop() {
+        if (frame_) frame_.destroy();
+    }
+
+    // co_await: the task's trampoline runs the loop, as for an aio::Coroutine (no nested resume).
+    [[nodiscard]] bool await_ready() const noexcept { return false; }
+    template <std::derived_from<PromiseBase> ParentPromise>
+    void await_suspend(std::coroutine_handle<ParentPromise> parent) const noexcept {
+        PromiseBase& loop = frame_.promise();
+        loop.continuation = parent;
+        loop.task = parent.promise().task;
+        loop.task->loop->hand_off(frame_);
+    }
+    void await_resume() const {
+        if (frame_.promise().error) std::rethrow_exception(frame_.promise().error);
+    }
+
+private:
+    std::coroutine_handle<promise_type> frame_;
+};
+
+}  // namespace aio::detail
