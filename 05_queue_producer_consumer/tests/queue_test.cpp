@@ -312,3 +312,88 @@ TEST_CASE("move-only items go through every queue") {
 TEST_CASE("a hundred thousand getters cancelled at once leave no waiter behind") {
     CHECK(aio::run(cancel_many_getters(100'000), {.virtual_time = true}) == 0);
 }
+
+namespace {
+
+aio::Coroutine<void> get_into(aio::Queue<int>& queue, std::vector<int>& got, std::size_t index) {
+    got[index] = co_await queue.get();
+}
+
+aio::Coroutine<bool> many_getters_in_order(int count) {
+    aio::Queue<int> queue;
+    std::vector<int> got(static_cast<std::size_t>(count), -1);
+    std::vector<aio::Task<void>> getters;
+    for (int i = 0; i < count; ++i) {
+        getters.push_back(aio::create_task(get_into(queue, got, static_cast<std::size_t>(i))));
+    }
+    co_await aio::sleep(1.0);
+    for (int i = 0; i < count; ++i) queue.put_nowait(i);
+    for (aio::Task<void>& getter : getters) co_await getter;
+    for (int i = 0; i < count; ++i) {
+        if (got[static_cast<std::size_t>(i)] != i) co_return false;
+    }
+    co_return queue.empty() && queue.waiting_getters() == 0;
+}
+
+aio::Coroutine<void> cancel_twice(Lines& lines) {
+    aio::Queue<int> queue;
+    aio::Task<void> a = aio::create_task(getter(lines, queue, "a"));
+    co_await aio::sleep(1.0);
+    lines.push_back(fmt::format("first cancel: {}, second cancel: {}", a.cancel(), a.cancel()));
+    try {
+        co_await a;
+    } catch (const aio::CancelledError&) {
+        lines.push_back(
+            fmt::format("a cancelled once: {}; getters waiting {}", a.cancelled(), queue.waiting_getters()));
+    }
+    queue.put_nowait(1);
+    lines.push_back(fmt::format("the item stays: qsize {}", queue.qsize()));
+}
+
+// Counts live frames: its destructor runs however the frame ends, destroyed by the loop too.
+class Alive {
+public:
+    explicit Alive(int& count) : count_(count) { ++count_; }
+    Alive(const Alive&) = delete;
+    Alive& operator=(const Alive&) = delete;
+    ~Alive() { --count_; }
+
+private:
+    int& count_;
+};
+
+aio::Coroutine<void> wait_on(aio::Queue<int>& queue, int& frames) {
+    const Alive alive(frames);
+    co_await queue.get();
+}
+
+aio::Coroutine<void> one_second() { co_await aio::sleep(1.0); }
+
+}  // namespace
+
+TEST_CASE("a hundred thousand getters are served first come, first served") {
+    CHECK(aio::run(many_getters_in_order(100'000), {.virtual_time = true}));
+}
+
+TEST_CASE("cancelling a waiting get() twice delivers one CancelledError and takes no item") {
+    Lines lines;
+    aio::run(cancel_twice(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"a waits at 0", "first cancel: true, second cancel: true",
+                         "a cancelled once: true; getters waiting 0", "the item stays: qsize 1"});
+}
+
+TEST_CASE("a loop destroyed while tasks wait in get() frees their frames; the queue outlives it, unharmed") {
+    aio::Queue<int> queue;
+    int frames = 0;
+    {
+        aio::EventLoop loop({.virtual_time = true});
+        for (int i = 0; i < 3; ++i) loop.create_task(wait_on(queue, frames));
+        loop.run_until_complete(one_second());
+        CHECK(frames == 3);
+        CHECK(queue.waiting_getters() == 3);
+    }
+    CHECK(frames == 0);
+    CHECK(queue.waiting_getters() == 0);
+    queue.put_nowait(1);  // nobody to wake, and no dangling place in the line
+    CHECK(queue.qsize() == 1);
+}
