@@ -7,18 +7,15 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <map>
-#include <memory>
 #include <random>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "aio/aio.hpp"
 #include "aio/timer_heap.hpp"
+#include "common/bench_report.hpp"
 #include "common/resource_usage.hpp"
 
 namespace {
@@ -98,7 +95,7 @@ double timers(int pending, int rounds) {
     return elapsed / rounds * 1e9;
 }
 
-using Results = std::map<std::string, double>;
+using Results = common::BenchFigures;
 
 Results measure_cpp() {
     Results results;
@@ -113,60 +110,14 @@ Results measure_cpp() {
     return results;
 }
 
-// Runs the Python twin and reads its one JSON line: a flat object of numbers.
-Results measure_python() {
-    Results results;
-    const std::string command = fmt::format("python3 '{}' --json 2>/dev/null", AIO_BENCH_SCRIPT);
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    if (!pipe) return results;
-    std::string text;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, pipe.get()) != nullptr) text += buffer;
-    std::size_t at = 0;
-    while ((at = text.find('"', at)) != std::string::npos) {
-        const std::size_t end = text.find('"', at + 1);
-        if (end == std::string::npos) break;
-        const std::string key = text.substr(at + 1, end - at - 1);
-        const std::size_t colon = text.find(':', end);
-        if (colon == std::string::npos) break;
-        results[key] = std::strtod(text.c_str() + colon + 1, nullptr);
-        at = text.find_first_of(",}", colon);
-        if (at == std::string::npos) break;
-    }
-    return results;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool json = false;
-    bool python = true;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg = argv[i];
-        if (arg == "--json") {
-            json = true;
-        } else if (arg == "--no-python") {
-            python = false;
-        } else if (arg == "--help" || arg == "-h") {
-            fmt::print(
-                "usage: 04_bench [--json] [--no-python]\n"
-                "  --json       also print the C++ figures as one JSON object on the last line\n"
-                "  --no-python  skip the CPython asyncio column (bench/asyncio_bench.py)\n");
-            return 0;
-        } else {
-            std::fprintf(stderr, "04_bench: unknown argument '%s' (use --json, --no-python)\n", argv[i]);
-            return 2;
-        }
-    }
+    common::BenchOptions options;
+    if (const int status = common::parse_bench_options("04_bench", argc, argv, options); status >= 0) return status;
     const Results cpp = measure_cpp();
-    const Results py = python ? measure_python() : Results{};
-
-    struct Row {
-        const char* key;
-        const char* what;
-        const char* format;
-    };
-    const Row rows[] = {
+    const Results py = options.python ? common::run_python_twin(AIO_BENCH_SCRIPT) : Results{};
+    const std::vector<common::BenchRow> rows = {
         {"yield_ns", "ns per sleep(0) round trip (1'000 tasks x 1'000)", "{:.1f}"},
         {"task_ns", "ns per task: create, run, await (warm)", "{:.1f}"},
         {"task_cold_ns", "ns per task, first round (cold)", "{:.1f}"},
@@ -174,22 +125,10 @@ int main(int argc, char** argv) {
         {"bytes_per_task", "bytes per sleeping task (peak RSS growth)", "{:.0f}"},
         {"timer_ns", "ns per timer push + pop, 1M pending", "{:.1f}"},
     };
-    fmt::print("{:<52} {:>12} {:>16}\n", "workload", "aio (C++)", "CPython asyncio");
-    for (const Row& row : rows) {
-        const std::string ours = fmt::format(fmt::runtime(row.format), cpp.at(row.key));
-        std::string theirs = "-";
-        if (py.count(row.key) != 0) theirs = fmt::format(fmt::runtime(row.format), py.at(row.key));
-        fmt::print("{:<52} {:>12} {:>16}\n", row.what, ours, theirs);
-    }
+    common::print_bench_table("workload", 52, rows, cpp, py);
     if (py.count("sleepers") != 0) {
         fmt::print("(CPython's sleepers row uses {:.0f} tasks, not 1M: a million take minutes)\n", py.at("sleepers"));
     }
-    if (json) {
-        std::string line = "{";
-        for (const Row& row : rows) {
-            line += fmt::format("{}\"{}\": {:.4f}", line.size() > 1 ? ", " : "", row.key, cpp.at(row.key));
-        }
-        fmt::print("{}}}\n", line);
-    }
+    if (options.json) common::print_bench_json(rows, cpp);
     return 0;
 }

@@ -7,14 +7,8 @@
 // Release build. Times are the process's CPU time (the workloads are single-threaded): on a
 // shared machine, wall time would measure the neighbours too.
 #include <cstddef>
-#include <cstdio>
-#include <cstdlib>
-#include <map>
-#include <memory>
-#include <regex>
 #include <stdexcept>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -22,6 +16,7 @@
 #include "aio/aio.hpp"
 #include "aio/lock.hpp"
 #include "aio/queue.hpp"
+#include "common/bench_report.hpp"
 #include "common/resource_usage.hpp"
 #include "allocation_count.hpp"
 #include "lean_loop.hpp"
@@ -125,7 +120,7 @@ aio::Coroutine<double> lock_contended(int tasks, int rounds) {
     co_return (common::process_cpu_seconds() - start) / (static_cast<double>(tasks) * rounds) * 1e9;
 }
 
-using Results = std::map<std::string, double>;
+using Results = common::BenchFigures;
 
 Results measure_cpp() {
     Results results;
@@ -143,53 +138,14 @@ Results measure_cpp() {
     return results;
 }
 
-// Runs the Python twin and reads the numbers of its one-line JSON object.
-Results measure_python() {
-    Results results;
-    const std::string command = fmt::format("python3 '{}' --json 2>/dev/null", AIO_QUEUE_BENCH_SCRIPT);
-    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    if (!pipe) return results;
-    std::string text;
-    for (int c = std::fgetc(pipe.get()); c != EOF; c = std::fgetc(pipe.get())) text += static_cast<char>(c);
-    const std::regex number("\"(\\w+)\": ([-+.eE0-9]+)");
-    for (auto match = std::sregex_iterator(text.begin(), text.end(), number); match != std::sregex_iterator();
-         ++match) {
-        results[(*match)[1].str()] = std::stod((*match)[2].str());
-    }
-    return results;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool json = false;
-    bool python = true;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg = argv[i];
-        if (arg == "--json") {
-            json = true;
-        } else if (arg == "--no-python") {
-            python = false;
-        } else if (arg == "--help" || arg == "-h") {
-            fmt::print(
-                "usage: 05_bench [--json] [--no-python]\n"
-                "  --json       also print the C++ figures as one JSON object on the last line\n"
-                "  --no-python  skip the CPython asyncio column (bench/asyncio_bench.py)\n");
-            return 0;
-        } else {
-            std::fprintf(stderr, "05_bench: unknown argument '%s' (use --json, --no-python)\n", argv[i]);
-            return 2;
-        }
-    }
+    common::BenchOptions options;
+    if (const int status = common::parse_bench_options("05_bench", argc, argv, options); status >= 0) return status;
     const Results cpp = measure_cpp();
-    const Results py = python ? measure_python() : Results{};
-
-    struct Row {
-        const char* key;
-        const char* what;
-        const char* format;
-    };
-    const Row rows[] = {
+    const Results python = options.python ? common::run_python_twin(AIO_QUEUE_BENCH_SCRIPT) : Results{};
+    const std::vector<common::BenchRow> rows = {
         {"queue_1p1c_items_per_s", "items/s, 1 producer, 1 consumer, maxsize 100", "{:.3g}"},
         {"lean_1p1c_items_per_s", "items/s, the same on the lean loop (bench/lean_loop.hpp)", "{:.3g}"},
         {"queue_10p10c_items_per_s", "items/s, 10 producers, 10 consumers, maxsize 100", "{:.3g}"},
@@ -198,21 +154,9 @@ int main(int argc, char** argv) {
         {"lock_uncontended_ns", "ns per Lock acquire + release, uncontended", "{:.2f}"},
         {"lock_contended_ns", "ns per turn, 10 tasks: with lock: sleep(0)", "{:.1f}"},
     };
-    fmt::print("{:<58} {:>12} {:>16}\n", "workload (CPU time)", "aio (C++)", "CPython asyncio");
-    for (const Row& row : rows) {
-        const std::string ours = fmt::format(fmt::runtime(row.format), cpp.at(row.key));
-        std::string theirs = "-";
-        if (py.count(row.key) != 0) theirs = fmt::format(fmt::runtime(row.format), py.at(row.key));
-        fmt::print("{:<58} {:>12} {:>16}\n", row.what, ours, theirs);
-    }
-    fmt::print("aio 1P/1C is {:.2f} x the lean loop\n",
+    common::print_bench_table("workload (CPU time)", 58, rows, cpp, python);
+    fmt::print("aio 1P/1C: {:.2f} x the lean loop\n",
                cpp.at("queue_1p1c_items_per_s") / cpp.at("lean_1p1c_items_per_s"));
-    if (json) {
-        std::string line = "{";
-        for (const Row& row : rows) {
-            line += fmt::format("{}\"{}\": {:.4f}", line.size() > 1 ? ", " : "", row.key, cpp.at(row.key));
-        }
-        fmt::print("{}}}\n", line);
-    }
+    if (options.json) common::print_bench_json(rows, cpp);
     return 0;
 }
