@@ -3,12 +3,10 @@
 // arriving later cannot overtake it. Section "primitives" shows the lost update it prevents.
 #pragma once
 
-#include <concepts>
-#include <coroutine>
 #include <stdexcept>
 #include <utility>
 
-#include "aio/promise_base.hpp"
+#include "aio/acquire_awaiter.hpp"
 #include "aio/waiting_line.hpp"
 
 namespace aio {
@@ -30,12 +28,6 @@ private:
 };
 
 class Lock {
-    // The owner-to-be was cancelled right after its turn came: the lock goes to the next one.
-    struct PassOn {
-        Lock* lock;
-        void operator()() const noexcept { lock->hand_over(); }
-    };
-
 public:
     Lock() = default;
     Lock(const Lock&) = delete;
@@ -43,30 +35,13 @@ public:
 
     [[nodiscard]] bool locked() const noexcept { return locked_; }
 
-    class AcquireAwaiter {
-    public:
-        explicit AcquireAwaiter(Lock& lock) noexcept : lock_(lock), turn_(lock.waiters_, PassOn{&lock}) {}
-        [[nodiscard]] bool await_ready() noexcept {
-            if (lock_.locked_) return false;
-            lock_.locked_ = true;
-            return true;
-        }
-        template <std::derived_from<detail::PromiseBase> Promise>
-        void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
-            turn_.await_suspend(frame);
-        }
-        void await_resume() { turn_.await_resume(); }  // woken: release() made us the owner
-
-    protected:
-        Lock& lock_;
-        detail::Turn<PassOn> turn_;
-    };
+    using AcquireAwaiter = detail::AcquireAwaiter<Lock>;
     class GuardAwaiter : public AcquireAwaiter {
     public:
         using AcquireAwaiter::AcquireAwaiter;
         [[nodiscard]] LockGuard await_resume() {
             AcquireAwaiter::await_resume();
-            return LockGuard(lock_);
+            return LockGuard(owner_);
         }
     };
 
@@ -83,7 +58,14 @@ public:
     }
 
 private:
+    friend AcquireAwaiter;
+    [[nodiscard]] bool try_acquire() noexcept {
+        if (locked_) return false;
+        locked_ = true;
+        return true;
+    }
     void hand_over() noexcept { locked_ = waiters_.wake_first(); }
+    [[nodiscard]] detail::WaitingLine& waiters() noexcept { return waiters_; }
 
     detail::WaitingLine waiters_;
     bool locked_ = false;

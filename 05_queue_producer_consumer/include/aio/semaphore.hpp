@@ -4,22 +4,14 @@
 // concurrent downloads with one.
 #pragma once
 
-#include <concepts>
-#include <coroutine>
 #include <stdexcept>
 
-#include "aio/promise_base.hpp"
+#include "aio/acquire_awaiter.hpp"
 #include "aio/waiting_line.hpp"
 
 namespace aio {
 
 class Semaphore {
-    // The permit's new holder was cancelled right after its turn came: the permit goes on.
-    struct PassOn {
-        Semaphore* semaphore;
-        void operator()() const noexcept { semaphore->hand_over(); }
-    };
-
 public:
     explicit Semaphore(int value = 1) : value_(value) {
         if (value < 0) throw std::invalid_argument("Semaphore: the initial value must be >= 0 (asyncio: ValueError)");
@@ -32,25 +24,7 @@ public:
     [[nodiscard]] bool locked() const noexcept { return value_ == 0; }
     [[nodiscard]] int value() const noexcept { return value_; }
 
-    class AcquireAwaiter {
-    public:
-        explicit AcquireAwaiter(Semaphore& semaphore) noexcept
-            : semaphore_(semaphore), turn_(semaphore.waiters_, PassOn{&semaphore}) {}
-        [[nodiscard]] bool await_ready() noexcept {
-            if (semaphore_.value_ == 0) return false;
-            --semaphore_.value_;
-            return true;
-        }
-        template <std::derived_from<detail::PromiseBase> Promise>
-        void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
-            turn_.await_suspend(frame);
-        }
-        void await_resume() { turn_.await_resume(); }  // woken: release() gave us its permit
-
-    private:
-        Semaphore& semaphore_;
-        detail::Turn<PassOn> turn_;
-    };
+    using AcquireAwaiter = detail::AcquireAwaiter<Semaphore>;
     // co_await semaphore.acquire(): takes a permit, waiting for one if none is left.
     [[nodiscard]] AcquireAwaiter acquire() noexcept { return AcquireAwaiter(*this); }
 
@@ -58,9 +32,16 @@ public:
     virtual void release() { hand_over(); }
 
 private:
+    friend AcquireAwaiter;
+    [[nodiscard]] bool try_acquire() noexcept {
+        if (value_ == 0) return false;
+        --value_;
+        return true;
+    }
     void hand_over() noexcept {
         if (!waiters_.wake_first()) ++value_;
     }
+    [[nodiscard]] detail::WaitingLine& waiters() noexcept { return waiters_; }
 
     detail::WaitingLine waiters_;
     int value_;
