@@ -198,7 +198,28 @@ aio::Coroutine<bool> wait_for_predicate() {
     co_return reached;
 }
 
+// notify() wakes `a`, and `a` is cancelled in the same turn: the notification must reach `b`.
+aio::Coroutine<void> notified_then_cancelled(Lines& lines) {
+    aio::Condition condition;
+    aio::Task<void> a = aio::create_task(wait_condition(lines, condition, "a"));
+    aio::Task<void> b = aio::create_task(wait_condition(lines, condition, "b"));
+    co_await aio::sleep(1.0);
+    {
+        const aio::LockGuard guard = co_await condition.guard();
+        condition.notify();
+        a.cancel();
+    }
+    co_await b;
+    lines.push_back(fmt::format("a cancelled: {}", a.cancelled()));
+}
+
 }  // namespace
+
+TEST_CASE("a Condition waiter cancelled in the turn it was notified passes the notification on") {
+    Lines lines;
+    aio::run(notified_then_cancelled(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"b notified at 1, holding the lock: true", "a cancelled: true"});
+}
 
 TEST_CASE("Lock: one holder at a time, in arrival order; guard() releases when the holder leaves") {
     Lines lines;
