@@ -14,9 +14,10 @@ void tatham(common::Context& ctx) {
     }
     log.print("next(gen) -> nullopt   # resume_line {}: finished", gen.resume_line());
     log.plain("");
-    log.plain("One switch jumps back into the loop, so the locals must live in the object: the jump");
-    log.plain("may not skip a declaration. C++20's co_yield makes the compiler write this switch and");
-    log.plain("the frame for you, locals included (chapter 04).");
+    log.plain("i lives in the object, not in next(): next() returns at every yield, and its locals");
+    log.plain("die when it returns (Tatham's C kept them static). The jump back in only forbids");
+    log.plain("skipping a declaration that initialises. C++20's co_yield makes the compiler write");
+    log.plain("this switch and the frame for you, locals included (chapter 04).");
 }
 
 }  // namespace sections
