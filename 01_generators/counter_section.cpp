@@ -1,5 +1,11 @@
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "counter.hpp"
 #include "sections.hpp"
+#include "to_vector.hpp"
 
 namespace sections {
 
@@ -15,6 +21,14 @@ void counter(common::Context& ctx) {
     while (const std::optional<int> x = gen.next()) log.print("  -> {}", *x);
     log.print("exhausted: next() keeps returning nullopt (Python raises StopIteration)");
     log.print("next(gen) -> {}", gen.next().has_value() ? "a value" : "nullopt");
+
+    log.print("gen = count_up_to(4)");
+    generators::CountUpTo rest = generators::count_up_to(4, log);
+    log.print("next(gen)");
+    log.print("  -> {}", *rest.next());
+    log.print("list(gen)                # to_vector(gen) drains gen itself, from where it stopped");
+    const std::vector<int> items = generators::to_vector(rest);
+    log.print("  -> [{}]: the rest, without the 0 that next() took", fmt::join(items, ", "));
 }
 
 }  // namespace sections

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "borrow.hpp"
 #include "fibonacci.hpp"
 #include "filter.hpp"
 #include "generator_iterator.hpp"
@@ -39,6 +40,14 @@ void pipeline(common::Context& ctx) {
     log.print("for x in islice(map(square, filter(is_even, fibonacci())), 4):");
     for (const std::uint64_t x : first_even_squares) log.print("  -> {}", x);
     log.print("4 items out, so fibonacci made {} numbers: each one only when the loop asked", made);
+
+    // Python's islice shares its source; here sharing is said out loud with borrow(fib).
+    generators::Fibonacci fib = generators::fibonacci();
+    log.print("fib = fibonacci(); islice(fib, 5) twice   # take(borrow(fib), 5): fib is lent, not handed over");
+    log.print("list(islice(fib, 5)) = [{}]",
+              fmt::join(generators::to_vector(generators::take(generators::borrow(fib), 5)), ", "));
+    log.print("list(islice(fib, 5)) = [{}]   # fib went on from where the first islice stopped",
+              fmt::join(generators::to_vector(generators::take(generators::borrow(fib), 5)), ", "));
 }
 
 }  // namespace sections

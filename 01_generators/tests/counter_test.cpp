@@ -29,22 +29,34 @@ TEST_CASE("each next() runs the body exactly up to the next yield, then nullopt 
 TEST_CASE("the counter section prints the generator's story") {
     SectionFixture f;
     sections::counter(f.ctx);
-    CHECK(f.log.lines() == std::vector<std::string>{
-                               "[  0.000s] gen = count_up_to(3)   # nothing of the body runs yet",
-                               "[  0.000s] next(gen)",
-                               "[  0.000s] count_up_to: started",
-                               "[  0.000s] count_up_to: yield 0",
-                               "[  0.000s]   -> 0",
-                               "[  0.000s] next(gen)",
-                               "[  0.000s] count_up_to: yield 1",
-                               "[  0.000s]   -> 1",
-                               "[  0.000s] for the rest: while (auto x = gen.next())",
-                               "[  0.000s] count_up_to: yield 2",
-                               "[  0.000s]   -> 2",
-                               "[  0.000s] count_up_to: finished",
-                               "[  0.000s] exhausted: next() keeps returning nullopt (Python raises StopIteration)",
-                               "[  0.000s] next(gen) -> nullopt",
-                           });
+    CHECK(f.log.lines() ==
+          std::vector<std::string>{
+              "[  0.000s] gen = count_up_to(3)   # nothing of the body runs yet",
+              "[  0.000s] next(gen)",
+              "[  0.000s] count_up_to: started",
+              "[  0.000s] count_up_to: yield 0",
+              "[  0.000s]   -> 0",
+              "[  0.000s] next(gen)",
+              "[  0.000s] count_up_to: yield 1",
+              "[  0.000s]   -> 1",
+              "[  0.000s] for the rest: while (auto x = gen.next())",
+              "[  0.000s] count_up_to: yield 2",
+              "[  0.000s]   -> 2",
+              "[  0.000s] count_up_to: finished",
+              "[  0.000s] exhausted: next() keeps returning nullopt (Python raises StopIteration)",
+              "[  0.000s] next(gen) -> nullopt",
+              "[  0.000s] gen = count_up_to(4)",
+              "[  0.000s] next(gen)",
+              "[  0.000s] count_up_to: started",
+              "[  0.000s] count_up_to: yield 0",
+              "[  0.000s]   -> 0",
+              "[  0.000s] list(gen)                # to_vector(gen) drains gen itself, from where it stopped",
+              "[  0.000s] count_up_to: yield 1",
+              "[  0.000s] count_up_to: yield 2",
+              "[  0.000s] count_up_to: yield 3",
+              "[  0.000s] count_up_to: finished",
+              "[  0.000s]   -> [1, 2, 3]: the rest, without the 0 that next() took",
+          });
 }
 
 TEST_CASE("calling the generator function count_up_to() runs none of the body either") {
