@@ -261,24 +261,20 @@ TEST_CASE("a blocking sleep serialises two tasks: 6 s instead of 3 s") {
 TEST_CASE("blocking's timeline: the blocking steps are 1 s spans end to end, the awaiting ones overlap") {
     SectionFixture f;
     sections::blocking(f.ctx);
-    Lines spans;
-    for (const common::Timeline::Event& e : f.timeline.events()) {
-        spans.push_back(fmt::format("{} {} {}..{}", e.lane, e.label, e.start, e.end));
-    }
-    CHECK(spans == Lines{
-                       "A (await sleep) step 1 0..1",
-                       "B (await sleep) step 1 0..1",
-                       "A (await sleep) step 2 1..2",
-                       "B (await sleep) step 2 1..2",
-                       "A (await sleep) step 3 2..3",
-                       "B (await sleep) step 3 2..3",
-                       "C (blocking) step 1 3..4",
-                       "D (blocking) step 1 4..5",
-                       "C (blocking) step 2 5..6",
-                       "D (blocking) step 2 6..7",
-                       "C (blocking) step 3 7..8",
-                       "D (blocking) step 3 8..9",
-                   });
+    CHECK(drawn(f.timeline) == Lines{
+                                   "A (await sleep): step 1 0..1",
+                                   "B (await sleep): step 1 0..1",
+                                   "A (await sleep): step 2 1..2",
+                                   "B (await sleep): step 2 1..2",
+                                   "A (await sleep): step 3 2..3",
+                                   "B (await sleep): step 3 2..3",
+                                   "C (blocking): step 1 3..4",
+                                   "D (blocking): step 1 4..5",
+                                   "C (blocking): step 2 5..6",
+                                   "D (blocking): step 2 6..7",
+                                   "C (blocking): step 3 7..8",
+                                   "D (blocking): step 3 8..9",
+                               });
 }
 
 TEST_CASE("the coroutine section: the child runs inline, the aio chain keeps a flat stack, 1M awaits complete") {
