@@ -199,3 +199,24 @@ TEST_CASE("the pipeline section shows each fibonacci number made just before it 
             "[  0.000s] list(islice(fib, 5)) = [5, 8, 13, 21, 34]   # fib went on from where the first islice stopped",
         });
 }
+
+TEST_CASE("the pipeline section's timeline: fibonacci makes each number in the turn before the loop needs it") {
+    SectionFixture f;
+    sections::pipeline(f.ctx);
+    CHECK(drawn(f.timeline) == std::vector<std::string>{
+                                   "fibonacci: 0 0..1",
+                                   "loop: 0 1..2",
+                                   "fibonacci: 1 2..3",
+                                   "fibonacci: 1 3..4",
+                                   "fibonacci: 2 4..5",
+                                   "loop: 4 5..6",
+                                   "fibonacci: 3 6..7",
+                                   "fibonacci: 5 7..8",
+                                   "fibonacci: 8 8..9",
+                                   "loop: 64 9..10",
+                                   "fibonacci: 13 10..11",
+                                   "fibonacci: 21 11..12",
+                                   "fibonacci: 34 12..13",
+                                   "loop: 1156 13..14",
+                               });
+}

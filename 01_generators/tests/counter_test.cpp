@@ -89,3 +89,24 @@ TEST_CASE("count_up_to(0) starts and finishes on the first next(), yielding noth
     CHECK(log.take_lines() ==
           std::vector<std::string>{"[  0.000s] count_up_to: started", "[  0.000s] count_up_to: finished"});
 }
+
+TEST_CASE("the counter section's timeline: caller and body take turns, and an exhausted body gets none") {
+    SectionFixture f;
+    sections::counter(f.ctx);
+    CHECK(drawn(f.timeline) == std::vector<std::string>{
+                                   "caller: next 0..1",
+                                   "count_up_to: 0 1..2",
+                                   "caller: next 2..3",
+                                   "count_up_to: 1 3..4",
+                                   "caller: next 4..5",
+                                   "count_up_to: 2 5..6",
+                                   "caller: next 6..7",
+                                   "count_up_to: end 7..8",
+                                   "caller: next 8..9",
+                                   "caller: next 9..10",
+                                   "count_up_to: 0 10..11",
+                                   "caller: list 11..12",
+                                   "count_up_to: 1 2 3 end 12..13",
+                               });
+    CHECK(f.timeline.unit() == "turn");
+}

@@ -66,3 +66,18 @@ TEST_CASE("the tatham section prints each value with the line it resumes at") {
                                "this switch and the frame for you, locals included (chapter 04).",
                            });
 }
+
+TEST_CASE("the tatham section's timeline: the caller and the switch-trick body take turns") {
+    SectionFixture f;
+    sections::tatham(f.ctx);
+    CHECK(drawn(f.timeline) == std::vector<std::string>{
+                                   "caller: next 0..1",
+                                   "TathamCountUpTo: 0 1..2",
+                                   "caller: next 2..3",
+                                   "TathamCountUpTo: 1 3..4",
+                                   "caller: next 4..5",
+                                   "TathamCountUpTo: 2 5..6",
+                                   "caller: next 6..7",
+                                   "TathamCountUpTo: end 7..8",
+                               });
+}
