@@ -168,3 +168,91 @@ TEST_CASE("in real time the memory section measures a parked greenlet: more than
     CHECK(per_greenlet > 0);  // each parked greenlet touched the top of its stack
     CHECK(per_greenlet < greenlet::Greenlet::default_stack_size + sizeof(greenlet::Greenlet));
 }
+
+TEST_CASE("send's and mycoro's timelines: each call is the caller's turn, each run of the body the body's") {
+    SectionFixture f;
+    sections::send(f.ctx);
+    CHECK(drawn(f.timeline) == Lines{
+                                   "caller: next 0..1",
+                                   "running_total: 0 1..2",
+                                   "caller: send 2..3",
+                                   "running_total: 1 3..4",
+                                   "caller: send 4..5",
+                                   "running_total: 2 5..6",
+                                   "caller: next 6..7",
+                                   "running_total: end 7..8",
+                               });
+    SectionFixture g;
+    sections::mycoro(g.ctx);
+    CHECK(drawn(g.timeline) == Lines{
+                                   "caller: next 0..1",
+                                   "mycoro: 0 1..2",
+                                   "caller: send 2..3",
+                                   "mycoro: 10 3..4",
+                                   "caller: send 4..5",
+                                   "mycoro: 30 5..6",
+                                   "caller: send 6..7",
+                                   "mycoro: 35 7..8",
+                                   "caller: send 8..9",
+                                   "mycoro: 36.5 9..10",
+                               });
+}
+
+TEST_CASE("priming's timeline: a refused send() and a next() on a finished generator give the body no turn") {
+    SectionFixture f;
+    sections::priming(f.ctx);
+    CHECK(drawn(f.timeline) == Lines{
+                                   "caller: send 0..1",
+                                   "caller: next 1..2",
+                                   "running_total: 0 2..3",
+                                   "caller: send 3..4",
+                                   "running_total: end 4..5",
+                                   "caller: send 5..6",
+                                   "caller: next 6..7",
+                               });
+}
+
+TEST_CASE("the pipeline's timeline: each line is pushed source -> grep, and only the 404s reach the printer") {
+    SectionFixture f;
+    sections::pipeline(f.ctx);
+    CHECK(drawn(f.timeline) == Lines{
+                                   "source: 1 0..1",
+                                   "grep: 1 1..2",
+                                   "source: 2 2..3",
+                                   "grep: 2 3..4",
+                                   "printer: 2 4..5",
+                                   "source: 3 5..6",
+                                   "grep: 3 6..7",
+                                   "source: 4 7..8",
+                                   "grep: 4 8..9",
+                                   "printer: 4 9..10",
+                                   "source: 5 10..11",
+                                   "grep: 5 11..12",
+                                   "source: end 12..13",
+                                   "grep: end 13..14",
+                                   "printer: end 14..15",
+                               });
+}
+
+TEST_CASE("round-robin's timeline: one turn per next(), in the lane of the task it ran") {
+    SectionFixture f;
+    sections::round_robin(f.ctx);
+    CHECK(drawn(f.timeline) == Lines{
+                                   "A: step 0..1",
+                                   "B: step 1..2",
+                                   "C: step 2..3",
+                                   "A: step 3..4",
+                                   "B: step 4..5",
+                                   "C: end 5..6",
+                                   "A: step 6..7",
+                                   "B: end 7..8",
+                                   "A: end 8..9",
+                               });
+}
+
+TEST_CASE("greenlet-error's timeline: main, then bake on its own stack, then main again") {
+    SectionFixture f;
+    sections::greenlet_error(f.ctx);
+    CHECK(drawn(f.timeline) ==
+          Lines{"main: switch 0..1", "bake: raise 1..2", "main: catch 2..3", "main: refused 3..4"});
+}
