@@ -1,3 +1,5 @@
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <fmt/format.h>
@@ -10,42 +12,39 @@
 
 namespace sections {
 
+namespace {
+
+// next(gen), logged, and drawn as two turns: the caller's call, then the body's run, labelled with
+// what it yielded (labels are short: a turn is a few columns wide).
+std::optional<int> shown_next(generators::CountUpTo& gen, common::Context& ctx, common::Turns& turns) {
+    turns.run("caller", "next");
+    const std::optional<int> x = gen.next();
+    turns.run("count_up_to", x ? fmt::format("{}", *x) : std::string("end"));
+    if (x) ctx.log.print("  -> {}", *x);
+    return x;
+}
+
+}  // namespace
+
 void counter(common::Context& ctx) {
     auto& log = ctx.log;
-    // The timeline: the caller and the body take turns; each next() hands control over and back.
-    // Labels are short: a turn is a few columns wide. The body's label is what it yields.
-    common::Turns turns(ctx.timeline);
+    common::Turns turns(ctx.timeline);  // the caller and the body take turns
     log.print("gen = count_up_to(3)   # nothing of the body runs yet");
     generators::CountUpTo gen = generators::count_up_to(3, log);
     log.print("next(gen)");
-    turns.run("caller", "next");
-    const int first = *gen.next();
-    turns.run("count_up_to", "0");
-    log.print("  -> {}", first);
+    shown_next(gen, ctx, turns);
     log.print("next(gen)");
-    turns.run("caller", "next");
-    const int second = *gen.next();
-    turns.run("count_up_to", "1");
-    log.print("  -> {}", second);
+    shown_next(gen, ctx, turns);
     log.print("for the rest: while (auto x = gen.next())");
-    turns.run("caller", "next");
-    while (const std::optional<int> x = gen.next()) {
-        turns.run("count_up_to", fmt::format("{}", *x));
-        log.print("  -> {}", *x);
-        turns.run("caller", "next");
-    }
-    turns.run("count_up_to", "end");
+    while (shown_next(gen, ctx, turns)) {}
     log.print("exhausted: next() keeps returning nullopt (Python raises StopIteration)");
     log.print("next(gen) -> {}", gen.next().has_value() ? "a value" : "nullopt");
-    turns.run("caller", "next");
+    turns.run("caller", "next");  // the body does not run again: no turn for it
 
     log.print("gen = count_up_to(4)");
     generators::CountUpTo rest = generators::count_up_to(4, log);
     log.print("next(gen)");
-    turns.run("caller", "next");
-    const int zero = *rest.next();
-    turns.run("count_up_to", "0");
-    log.print("  -> {}", zero);
+    shown_next(rest, ctx, turns);
     log.print("list(gen)                # to_vector(gen) drains gen itself, from where it stopped");
     turns.run("caller", "list");
     const std::vector<int> items = generators::to_vector(rest);

@@ -45,7 +45,7 @@ aio::Coroutine<void> late_by_a_hog(Lines& lines) { co_await aio::gather(wake_at(
 
 aio::Coroutine<void> sleeper(Lines& lines) {
     try {
-        co_await exercises::sleep_until(10.0);
+        co_await exercises::sleep_until(1e10);  // a deadline centuries away: cancel() must not wait for it
         lines.push_back("sleeper: woke up");
     } catch (const aio::CancelledError&) {
         lines.push_back(fmt::format("sleeper: cancelled at {}", aio::time()));
