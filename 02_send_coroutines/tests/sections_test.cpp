@@ -166,7 +166,11 @@ TEST_CASE("in real time the memory section measures a parked greenlet: more than
     }
     REQUIRE(found == 1);
     CHECK(per_greenlet > 0);  // each parked greenlet touched the top of its stack
+#ifndef COURSE_TSAN
+    // ThreadSanitizer keeps state of its own for every fiber (about 850 KB each here), and RSS
+    // counts it: there the bound does not hold, and the measurement says so honestly.
     CHECK(per_greenlet < greenlet::Greenlet::default_stack_size + sizeof(greenlet::Greenlet));
+#endif
 }
 
 TEST_CASE("send's and mycoro's timelines: each call is the caller's turn, each run of the body the body's") {
