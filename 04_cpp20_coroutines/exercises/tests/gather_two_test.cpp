@@ -47,11 +47,15 @@ aio::Coroutine<int> patient(Lines& lines, std::string name, double seconds) {
     co_return 1;
 }
 
-aio::Coroutine<void> cancel_gather_two(Lines& lines, double a_seconds, double b_seconds) {
+aio::Coroutine<void> cancel_gather_two(Lines& lines, double a_seconds, double b_seconds, bool twice = false) {
     aio::Task<std::pair<int, int>> both =
         aio::create_task(exercises::gather_two(patient(lines, "a", a_seconds), patient(lines, "b", b_seconds)));
     co_await aio::sleep(1.0);
     both.cancel();
+    if (twice) {
+        co_await aio::sleep(0);  // the first cancel() has reached gather_two, which now waits for a to stop
+        both.cancel();
+    }
     try {
         co_await both;
         lines.push_back("gather_two returned");
@@ -107,4 +111,10 @@ TEST_CASE("cancelling gather_two after a finished cancels b, the child it still 
     Lines lines;
     aio::run(cancel_gather_two(lines, 0.5, 5.0), {.virtual_time = true});
     CHECK(lines == Lines{"a done at 0.5", "b cancelled at 1", "gather_two cancelled at 1: cancelled() = true"});
+}
+
+TEST_CASE("a second cancel() while gather_two waits for its children to stop still leaves no orphan") {
+    Lines lines;
+    aio::run(cancel_gather_two(lines, 5.0, 5.0, true), {.virtual_time = true});
+    CHECK(lines == Lines{"a cancelled at 1", "b cancelled at 1", "gather_two cancelled at 1: cancelled() = true"});
 }
