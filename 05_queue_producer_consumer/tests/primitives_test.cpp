@@ -221,7 +221,7 @@ TEST_CASE("a Condition waiter cancelled in the turn it was notified passes the n
     CHECK(lines == Lines{"b notified at 1, holding the lock: true", "a cancelled: true"});
 }
 
-TEST_CASE("Lock: one holder at a time, in arrival order; guard() releases when the holder leaves") {
+TEST_CASE("Lock: one holder at a time, in arrival order, and guard() releases when the holder leaves") {
     Lines lines;
     aio::run(three_holders(lines), {.virtual_time = true});
     CHECK(lines == Lines{"a holds it at 0", "b holds it at 1", "c holds it at 2", "locked at the end: false"});
@@ -244,7 +244,7 @@ TEST_CASE("a task cancelled in the turn the lock was handed to it passes the loc
     CHECK(lines == Lines{"b holds it at 1", "a cancelled: true; locked: false"});
 }
 
-TEST_CASE("Event: set() starts every waiter at once; after clear(), wait() waits again") {
+TEST_CASE("Event: set() starts every waiter at once, and after clear(), wait() waits again") {
     Lines lines;
     aio::run(start_signal(lines), {.virtual_time = true});
     CHECK(lines == Lines{"a goes at 2", "b goes at 2", "c goes at 2", "after clear(), late is still waiting: true",
@@ -265,7 +265,7 @@ TEST_CASE("a task cancelled in the turn a permit was handed to it passes the per
     CHECK(lines == Lines{"b has a permit at 1", "a cancelled: true; value 0"});
 }
 
-TEST_CASE("BoundedSemaphore: a release() beyond the initial value throws; a Semaphore's just counts") {
+TEST_CASE("BoundedSemaphore: a release() beyond the initial value throws, and a Semaphore's just counts") {
     aio::BoundedSemaphore bounded(1);
     CHECK_THROWS_WITH_AS(bounded.release(), "BoundedSemaphore released too many times (asyncio: ValueError)",
                          std::logic_error);
@@ -275,7 +275,7 @@ TEST_CASE("BoundedSemaphore: a release() beyond the initial value throws; a Sema
     CHECK_THROWS_AS(aio::Semaphore(-1), std::invalid_argument);
 }
 
-TEST_CASE("Condition: notify() wakes the longest waiter, notify_all() the rest; each returns holding the lock") {
+TEST_CASE("Condition: notify() wakes the longest waiter, notify_all() the rest, and each returns holding the lock") {
     Lines lines;
     aio::run(notify_one_then_all(lines), {.virtual_time = true});
     CHECK(lines == Lines{"a notified at 1, holding the lock: true", "b notified at 2, holding the lock: true",

@@ -217,14 +217,14 @@ TEST_CASE("put_nowait and get_nowait: first in first out, QueueEmpty when empty,
     CHECK_FALSE(unbounded.full());
 }
 
-TEST_CASE("get() waits while the queue is empty; getters are served in arrival order, at the next turn") {
+TEST_CASE("get() waits while the queue is empty, and getters are served in arrival order, at the next turn") {
     Lines lines;
     aio::run(getters_in_line(lines), {.virtual_time = true});
     CHECK(lines == Lines{"a waits at 0", "b waits at 0", "put 10 at 1 (turn 2)", "a got 10 at 1 (turn 3)",
                          "put 20 at 2 (turn 5)", "b got 20 at 2 (turn 6)"});
 }
 
-TEST_CASE("put() waits while the queue is full; putters are served in arrival order") {
+TEST_CASE("put() waits while the queue is full, and putters are served in arrival order") {
     Lines lines;
     aio::run(putters_in_line(lines), {.virtual_time = true});
     CHECK(lines ==
@@ -272,7 +272,7 @@ TEST_CASE("task_done() called more often than items were put throws (asyncio: Va
                          std::logic_error);
 }
 
-TEST_CASE("shutdown(): waiting getters and putters get QueueShutDown; items left can still be got") {
+TEST_CASE("shutdown(): waiting getters and putters get QueueShutDown, and items left can still be got") {
     Lines lines;
     aio::run(shutdown_ends_the_waits(lines), {.virtual_time = true});
     CHECK(lines == Lines{"a: QueueShutDown at 1", "b: QueueShutDown at 1", "put 2: QueueShutDown at 2",
@@ -382,7 +382,7 @@ TEST_CASE("cancelling a waiting get() twice delivers one CancelledError and take
                          "a cancelled once: true; getters waiting 0", "the item stays: qsize 1"});
 }
 
-TEST_CASE("a loop destroyed while tasks wait in get() frees their frames; the queue outlives it, unharmed") {
+TEST_CASE("a loop destroyed while tasks wait in get() frees their frames, and the queue outlives it, unharmed") {
     aio::Queue<int> queue;
     int frames = 0;
     {

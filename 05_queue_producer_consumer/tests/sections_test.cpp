@@ -9,7 +9,7 @@
 
 using Lines = std::vector<std::string>;
 
-TEST_CASE("stopping: without a signal the consumer waits for ever; join+cancel, sentinels and shutdown() end it") {
+TEST_CASE("stopping: without a signal the consumer waits for ever, and join+cancel, sentinels and shutdown() end it") {
     CHECK(run_section(sections::stopping) ==
           Lines{"1. No stop signal: the consumer waits for ever",
                 "[  1.000s]   producer: put 1",
@@ -88,7 +88,7 @@ TEST_CASE("backpressure: maxsize 10 caps the items alive at 12 and slows the pro
                 "a full queue makes put() wait, so the producer slows down to the consumer's pace."});
 }
 
-TEST_CASE("pipeline: the busiest stage sets the pace; a second parser moves the bottleneck to fetch") {
+TEST_CASE("pipeline: the busiest stage sets the pace, and a second parser moves the bottleneck to fetch") {
     CHECK(run_section(sections::pipeline) ==
           Lines{"12 pages through fetch (3 workers, 1 s a page) -> parse (1 worker, 0.6 s) -> store (2, 0.3 s)",
                 "[  8.500s]   all 12 pages stored after 8.5 s",
