@@ -19,20 +19,27 @@
 namespace aio::detail {
 
 // Freed frames, kept by size for the next wait of the same kind (a handful of sizes: one per
-// queue type). Per thread, as a loop is; returned to the heap when the thread ends.
+// queue type). Per thread, as a loop is; given back to the heap when the thread ends, and a
+// frame freed after that (a loop destroyed during static destruction) goes straight back.
 class FrameCache {
 public:
     static void* allocate(std::size_t size) {
-        for (Frames& frames : lists()) {
-            if (frames.size == size && !frames.free.empty()) {
-                void* frame = frames.free.back();
-                frames.free.pop_back();
-                return frame;
+        if (!gone()) {
+            for (Frames& frames : lists()) {
+                if (frames.size == size && !frames.free.empty()) {
+                    void* frame = frames.free.back();
+                    frames.free.pop_back();
+                    return frame;
+                }
             }
         }
         return ::operator new(size);
     }
     static void deallocate(void* frame, std::size_t size) noexcept {
+        if (gone()) {
+            ::operator delete(frame);
+            return;
+        }
         try {
             for (Frames& frames : lists()) {
                 if (frames.size == size) {
@@ -59,11 +66,17 @@ private:
             for (Frames& frames : *this) {
                 for (void* frame : frames.free) ::operator delete(frame);
             }
+            gone() = true;
         }
     };
     static Lists& lists() {
         thread_local Lists cached;
         return cached;
+    }
+    // Set when the thread's lists are destroyed. A bool has no destructor: it stays readable.
+    static bool& gone() noexcept {
+        thread_local bool destroyed = false;
+        return destroyed;
     }
 };
 
