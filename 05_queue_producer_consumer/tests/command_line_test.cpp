@@ -41,9 +41,10 @@ TEST_CASE("bad values of asyncq's flags: one line on stderr, status 2, nothing r
         {{"--maxsize", "-5"}, "05_queue_producer_consumer: --maxsize: must be at least 0, got -5\n"},
         {{"-c", "0"}, "05_queue_producer_consumer: --ncon: must be at least 1, got 0\n"},
     };
-    for (const auto& [args, line] : cases) {
+    for (const auto& bad : cases) {  // not a structured binding: clang 14 cannot capture one (CAPTURE)
+        const std::string& line = bad.second;
         CAPTURE(line);
-        const Outcome outcome = run(args);
+        const Outcome outcome = run(bad.first);
         CHECK(outcome.status == 2);
         CHECK(outcome.err == line);
         CHECK(outcome.out.empty());
