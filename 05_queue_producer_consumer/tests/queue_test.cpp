@@ -416,7 +416,7 @@ aio::Coroutine<int> ping_pong(int rounds) {
 
 }  // namespace
 
-TEST_CASE("a loop on another thread waits in put() and get(); its recycled frames go when the thread ends") {
+TEST_CASE("a loop on another thread waits in put() and get(), and its recycled frames go when the thread ends") {
     int total = 0;
     std::thread thread([&total] { total = aio::run(ping_pong(1000), {.virtual_time = true}); });
     thread.join();
