@@ -68,7 +68,7 @@ TEST_CASE("the pipeline section prints the two 404 lines, then the printer's clo
           });
 }
 
-TEST_CASE("the round-robin section interleaves A, B and C one step at a time") {
+TEST_CASE("the round_robin section interleaves A, B and C one step at a time") {
     CHECK(run_section(sections::round_robin) ==
           Lines{
               "[  0.000s] round_robin([steps(\"A\", 3), steps(\"B\", 2), steps(\"C\", 1)])",
@@ -85,7 +85,7 @@ TEST_CASE("the round-robin section interleaves A, B and C one step at a time") {
           });
 }
 
-TEST_CASE("the greenlet-error section catches the body's exception from switch_to()") {
+TEST_CASE("the greenlet_error section catches the body's exception from switch_to()") {
     CHECK(run_section(sections::greenlet_error) ==
           Lines{
               "[  0.000s] main: g = greenlet(bake)",

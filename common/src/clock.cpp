@@ -51,7 +51,20 @@ void ScaledClock::wake_all(WaitList& list) { list.cv.notify_all(); }
 
 // ---- VirtualClock ---------------------------------------------------------------------------
 
+VirtualClock::VirtualClock(double pace) : pace_(pace), start_(std::chrono::steady_clock::now()) {
+    if (!(pace > 0.0)) throw std::invalid_argument("clock speed must be a positive number");
+}
+
 VirtualClock::~VirtualClock() = default;
+
+std::chrono::steady_clock::time_point VirtualClock::real_point(double story_time) const {
+    const auto real = std::chrono::duration<double>(std::max(story_time, 0.0) / pace_);
+    return start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(real);
+}
+
+bool VirtualClock::real_time_reached(double story_time) const {
+    return !paced() || std::chrono::steady_clock::now() >= real_point(story_time);
+}
 
 double VirtualClock::now() const { return now_.load(std::memory_order_acquire); }
 
@@ -90,7 +103,15 @@ bool VirtualClock::wait_as_sleeper(std::unique_lock<std::mutex>& guard, double d
     timed_.emplace(waiter.key, &waiter);
     --running_;
     advance();
-    waiter.cv.wait(guard, [&] { return waiter.woken; });
+    while (!waiter.woken) {
+        if (pacer_ != &waiter) {
+            waiter.cv.wait(guard);
+        } else if (waiter.cv.wait_until(guard, real_point(waiter.key.first)) == std::cv_status::timeout &&
+                   pacer_ == &waiter) {
+            pacer_ = nullptr;  // real time has caught up: advance() moves the clock to us now
+            advance();
+        }
+    }
     if (list) std::erase(list->waiters, &waiter);
     if (!announced) {
         --running_;
@@ -114,7 +135,11 @@ void VirtualClock::wake(Waiter& waiter, bool failed) {
 
 // Time moves only when nobody runs: then the earliest sleeper wakes, alone, so threads take
 // turns in deadline order and a run is reproducible.
+// Paced, a jump to the future waits: the earliest sleeper becomes the pacer and waits for real
+// time on its own condition variable, without the mutex, so a notify or a new thread can still
+// come first; whatever changes who is earliest calls advance() again and elects anew.
 void VirtualClock::advance() {
+    pacer_ = nullptr;
     if (running_ != 0 || timed_.empty()) return;
     auto& [key, waiter] = *timed_.begin();
     if (std::isinf(key.first)) {
@@ -122,7 +147,14 @@ void VirtualClock::advance() {
         while (!timed_.empty()) wake(*timed_.begin()->second, true);
         return;
     }
-    if (key.first > now()) now_.store(key.first, std::memory_order_release);
+    if (key.first > now()) {
+        if (!real_time_reached(key.first)) {
+            pacer_ = waiter;
+            waiter->cv.notify_one();
+            return;
+        }
+        now_.store(key.first, std::memory_order_release);
+    }
     wake(*waiter);
 }
 
@@ -146,6 +178,10 @@ std::unique_ptr<Clock> make_clock(bool virtual_time, double speed) {
     if (virtual_time) return std::make_unique<VirtualClock>();
     if (speed == 1.0) return std::make_unique<RealClock>();
     return std::make_unique<ScaledClock>(speed);
+}
+
+std::unique_ptr<Clock> make_story_clock(bool virtual_time, double speed) {
+    return std::make_unique<VirtualClock>(virtual_time ? forever : speed);
 }
 
 }  // namespace common
