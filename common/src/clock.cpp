@@ -9,7 +9,20 @@ namespace common {
 
 namespace {
 thread_local const Clock* bound_clock = nullptr;
+
+// When story time `story_time` comes in real time, for a clock started at `start` running `speed`
+// times faster. Clamped to 31 years (a story of 1e10 s, say): for a learner that is "never", and
+// unlike 1e10 s in nanoseconds it fits the steady clock's 64 bits.
+std::chrono::steady_clock::time_point real_time_point(std::chrono::steady_clock::time_point start, double story_time,
+                                                      double speed) {
+    constexpr double never = 1e9;
+    double seconds = story_time / speed;
+    if (!(seconds > 0.0)) seconds = 0.0;  // NaN too
+    if (seconds > never) seconds = never;
+    return start +
+           std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
 }
+}  // namespace
 
 void bind_current_thread(const Clock* clock) noexcept { bound_clock = clock; }
 
@@ -33,8 +46,7 @@ double ScaledClock::now() const {
 }
 
 std::chrono::steady_clock::time_point ScaledClock::real_deadline(double deadline) const {
-    const auto real = std::chrono::duration<double>(std::max(deadline, 0.0) / speed_);
-    return start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(real);
+    return real_time_point(start_, deadline, speed_);
 }
 
 void ScaledClock::sleep_until(double deadline) { std::this_thread::sleep_until(real_deadline(deadline)); }
@@ -58,8 +70,7 @@ VirtualClock::VirtualClock(double pace) : pace_(pace), start_(std::chrono::stead
 VirtualClock::~VirtualClock() = default;
 
 std::chrono::steady_clock::time_point VirtualClock::real_point(double story_time) const {
-    const auto real = std::chrono::duration<double>(std::max(story_time, 0.0) / pace_);
-    return start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(real);
+    return real_time_point(start_, story_time, pace_);
 }
 
 bool VirtualClock::real_time_reached(double story_time) const {

@@ -73,7 +73,8 @@ TEST_CASE("a paced clock is not instant: it reports its speed, and real time dec
     CHECK_FALSE(paced.is_virtual());
     CHECK(paced.speed() == 1.0);
     CHECK(paced.real_time_reached(0.0));
-    CHECK_FALSE(paced.real_time_reached(1e9));  // a story time 31 years away has not come yet
+    CHECK_FALSE(paced.real_time_reached(1e9));    // a story time 31 years away has not come yet
+    CHECK_FALSE(paced.real_time_reached(1e300));  // clamped to a representable real time, not overflowed
     const VirtualClock instant;
     CHECK(instant.is_virtual());
     CHECK(instant.real_time_reached(1e9));
