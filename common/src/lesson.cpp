@@ -1,6 +1,7 @@
 #include "common/lesson.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <exception>
 #include <fstream>
@@ -88,6 +89,9 @@ std::vector<Lesson::Chosen> Lesson::select(const std::vector<std::string>& words
             chosen.push_back({section, {}});
         } else if (!chosen.empty() && chosen.back().section->options.parse_arguments) {
             chosen.back().arguments.push_back(word);
+        } else if (!chosen.empty() && !word.empty() && (std::isdigit(static_cast<unsigned char>(word[0])) != 0)) {
+            throw UsageError(
+                fmt::format("section '{}' takes no arguments, got '{}'", chosen.back().section->name, word));
         } else {
             std::vector<std::string> known;
             for (const Section& s : sections_) known.push_back(s.name);

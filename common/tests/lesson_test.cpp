@@ -135,6 +135,26 @@ TEST_CASE("names after -- are sections, and a description can follow the flags")
         "counter", [&tasks] { return fmt::format("{} tasks", tasks); }, [](common::Context&) {});
     CHECK(run(lesson, {"--virtual", "--", "counter"}).out == "== counter: 10 tasks\n");
     CHECK(run(lesson, {"--tasks", "3", "--list"}).out == "sections:\n  counter  3 tasks\n");
+    CHECK(run(lesson, {"counter", "3"}).err == "00_demo: section 'counter' takes no arguments, got '3'\n");
+}
+
+TEST_CASE("a section that takes arguments gets the words after its name, and none when run with the rest") {
+    std::vector<std::string> seen;
+    common::Lesson lesson("00_demo", "demo");
+    lesson.section("chain", "chains", [](common::Context&) {},
+                   {.arguments = "[N...]", .parse_arguments = [&seen](const std::vector<std::string>& args) {
+                        if (!args.empty() && args.front() == "bad") throw common::UsageError("chain: bad");
+                        seen = args;
+                    }});
+    lesson.section("hello", "hi", [](common::Context&) {});
+    CHECK(run(lesson, {"--virtual", "chain", "9", "6", "hello"}).status == 0);
+    CHECK(seen == std::vector<std::string>{"9", "6"});
+    CHECK(run(lesson, {"--virtual"}).status == 0);
+    CHECK(seen.empty());
+    const Run bad = run(lesson, {"chain", "bad"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err == "00_demo: chain: bad\n");
+    CHECK(run(lesson, {"--list"}).out == "sections:\n  chain [N...]  chains\n  hello         hi\n");
 }
 
 TEST_CASE("bad input is one line on stderr and status 2") {
