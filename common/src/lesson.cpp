@@ -111,14 +111,14 @@ std::vector<Lesson::Chosen> Lesson::select(const std::vector<std::string>& words
 // section knows its story's length, how long the learner will wait for it.
 void Lesson::announce_speed(const Section& section, double speed, std::FILE* out) const {
     const double story = section.options.story_seconds;
-    const std::string wait = story > 0.0 ? fmt::format(", so its {} take {} of real time", format_duration(story),
-                                                       format_duration(story / speed))
-                                         : "";
+    const std::string wait =
+        story > 0.0 ? fmt::format("its {} take {} of real time", format_duration(story), format_duration(story / speed))
+                    : "";
     if (std::isnan(speed_) && speed != 1.0) {
         fmt::print(out, "(this section runs {}x faster than real time{}; --speed X runs it X times faster instead)\n",
-                   speed, wait);
+                   speed, wait.empty() ? "" : ", so " + wait);
     } else if (!std::isnan(speed_) && story > 0.0) {
-        fmt::print(out, "(--speed {}: this section runs {}x faster than real time{})\n", speed, speed, wait);
+        fmt::print(out, "(--speed {}: {})\n", speed, wait);
     }
 }
 
