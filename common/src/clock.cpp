@@ -32,8 +32,13 @@ double ScaledClock::now() const {
     return real.count() * speed_;
 }
 
+// A deadline past any real wait (1e10 s, DBL_MAX, infinity) is clamped to a century: converting
+// it to integer nanoseconds as it is would overflow (undefined behaviour; in practice a time
+// in the past, so the wait returned at once and an idle loop spun at full CPU).
 std::chrono::steady_clock::time_point ScaledClock::real_deadline(double deadline) const {
-    const auto real = std::chrono::duration<double>(std::max(deadline, 0.0) / speed_);
+    constexpr double century = 100.0 * 365.25 * 24 * 3600;
+    const double seconds = std::clamp(deadline / speed_, 0.0, century);
+    const auto real = std::chrono::duration<double>(std::isnan(seconds) ? 0.0 : seconds);
     return start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(real);
 }
 

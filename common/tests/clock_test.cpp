@@ -1,5 +1,7 @@
 #include "course_test.hpp"
 
+#include <chrono>
+#include <limits>
 #include <mutex>
 
 #include "common/clock.hpp"
@@ -56,4 +58,15 @@ TEST_CASE("a scaled clock runs story time faster than the wall") {
     common::ScaledClock clock(1000.0);
     clock.sleep_for(0.5);  // 0.5 ms of real time
     CHECK(clock.now() >= 0.5);
+}
+
+TEST_CASE("a huge deadline on a real clock converts without overflow: 1e10 s, DBL_MAX and infinity are far away") {
+    const common::RealClock clock;
+    const auto in_a_century = std::chrono::steady_clock::now() + std::chrono::hours(24 * 365 * 100);
+    for (const double deadline : {1e10, std::numeric_limits<double>::max(), common::forever}) {
+        CAPTURE(deadline);
+        CHECK(clock.real_deadline(deadline) > in_a_century);
+    }
+    CHECK(clock.real_deadline(1e10) <= clock.real_deadline(common::forever));
+    CHECK(clock.real_deadline(-1e300) <= std::chrono::steady_clock::now());
 }
