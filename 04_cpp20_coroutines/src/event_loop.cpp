@@ -252,6 +252,11 @@ void EventLoop::cancel_all_tasks() {
 
 namespace detail {
 
+void PromiseBase::too_many_refs() noexcept {
+    std::fputs("aio: 134 million references to one task: the count would wrap; terminating\n", stderr);
+    std::terminate();
+}
+
 void destroy_root(PromiseBase* root) noexcept {
     static thread_local PromiseBase* pending = nullptr;
     static thread_local bool destroying = false;

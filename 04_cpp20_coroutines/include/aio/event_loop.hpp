@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <cassert>
 #include <coroutine>
 #include <cstdint>
 #include <deque>
@@ -161,7 +162,8 @@ inline double time() { return get_running_loop().time(); }
 namespace detail {
 
 inline void PromiseBase::suspend(std::coroutine_handle<> frame, std::uint64_t id) noexcept {
-    resume_point = frame;
+    assert(frame == resume_point());  // the innermost frame, found again through inline_top
+    (void)frame;
     wait_id = id;
     // Cancelled while it ran: the cancel goes to what it waits on now, or, if nothing takes
     // it, CancelledError is delivered at this suspension point, next turn.
@@ -237,7 +239,7 @@ inline void PromiseBase::step() noexcept {
     // The trampoline: a frame that starts a child or finishes hands the next frame to the loop
     // and returns here, instead of resuming it from inside itself. The stack stays flat however
     // long the chain of awaits, with or without the compiler's tail calls.
-    std::coroutine_handle<> next = done ? nullptr : std::exchange(resume_point, nullptr);
+    std::coroutine_handle<> next = done ? nullptr : resume_point();
     current() = this;
     while (next) {
         next.resume();

@@ -136,7 +136,6 @@ Task<T> EventLoop::create_task(Coroutine<T> coroutine) {
     root.task = &root;
     root.continuation = frame;  // the root's own handle: destroyed when the last reference goes
     root.loop = this;
-    root.resume_point = frame;
     adopt(&root);
     Task<T> task(&root);
     schedule(&root);  // starts at the next turn, after the tasks created before it

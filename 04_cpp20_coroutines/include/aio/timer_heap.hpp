@@ -1,7 +1,8 @@
-// The loop's timers: a binary heap ordered by deadline, then by the order they were set, so
-// timers due at the same instant fire first-come first-served. Section "loop" explains it.
+// The loop's timers: a heap ordered by deadline, then by the order they were set, so timers
+// due at the same instant fire first-come first-served. Section "loop" explains it.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -22,7 +23,10 @@ struct Timer {
 // sits (PromiseBase::timer_slot), so a wait that ends early (a cancelled sleep, a wait_for whose
 // work finished in time) takes its timer out at once, in O(log n). asyncio instead leaves
 // cancelled timers in place and rebuilds the heap when they are over half of it; taking them out
-// keeps no frame alive for a stale timer, and costs one store per timer moved in the heap.
+// keeps no frame alive for a stale timer. The price is one store into a task's frame per timer
+// moved, a cache miss with a million timers; four children per node instead of two halve the
+// depth, so a pop moves half as many (04_bench, 1M sleepers: 0.61 s binary, 0.38 s 4-ary;
+// 0.32 s for the old binary heap that could not take a timer out).
 class TimerHeap {
 public:
     [[nodiscard]] bool empty() const noexcept { return heap_.empty(); }
@@ -44,6 +48,7 @@ public:
     }
 
 private:
+    static constexpr std::size_t arity = 4;  // children per node (see above)
     static bool earlier(const Timer& a, const Timer& b) noexcept {
         return a.deadline != b.deadline ? a.deadline < b.deadline : a.sequence < b.sequence;
     }
@@ -67,7 +72,7 @@ private:
     void sift_up(std::size_t index) noexcept {
         const Timer timer = heap_[index];
         while (index > 0) {
-            const std::size_t parent = (index - 1) / 2;
+            const std::size_t parent = (index - 1) / arity;
             if (!earlier(timer, heap_[parent])) break;
             place(index, heap_[parent]);
             index = parent;
@@ -78,9 +83,13 @@ private:
         const Timer timer = heap_[index];
         const std::size_t size = heap_.size();
         for (;;) {
-            std::size_t child = 2 * index + 1;
-            if (child >= size) break;
-            if (child + 1 < size && earlier(heap_[child + 1], heap_[child])) ++child;
+            const std::size_t first = arity * index + 1;
+            if (first >= size) break;
+            std::size_t child = first;
+            const std::size_t last = std::min(first + arity, size);
+            for (std::size_t other = first + 1; other < last; ++other) {
+                if (earlier(heap_[other], heap_[child])) child = other;
+            }
             if (!earlier(heap_[child], timer)) break;
             place(index, heap_[child]);
             index = child;
