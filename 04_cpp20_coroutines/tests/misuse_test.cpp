@@ -18,9 +18,15 @@ namespace {
 
 aio::Coroutine<void> awaits_itself(aio::Task<void>& self) { co_await self; }
 
-aio::Coroutine<std::string> start_self_await() {
+aio::Coroutine<void> gathers_itself(aio::Task<void>& self) { co_await aio::gather(self); }
+
+aio::Coroutine<void> waits_for_itself(aio::Task<void>& self) { co_await aio::wait_for(self, 1.0); }
+
+using SelfAwait = aio::Coroutine<void> (*)(aio::Task<void>&);
+
+aio::Coroutine<std::string> start_self_await(SelfAwait body) {
     aio::Task<void> task;
-    task = aio::create_task(awaits_itself(task));
+    task = aio::create_task(body(task));
     try {
         co_await task;
     } catch (const std::logic_error& error) {
@@ -31,10 +37,12 @@ aio::Coroutine<std::string> start_self_await() {
 
 }  // namespace
 
-TEST_CASE("a task awaiting itself throws std::logic_error at once, on virtual and real time alike") {
+TEST_CASE("a task awaiting itself (directly, in gather, in wait_for) throws std::logic_error at once, on any clock") {
     const std::string message = "a task cannot await itself (asyncio: Task cannot await on itself)";
-    CHECK(aio::run(start_self_await(), {.virtual_time = true}) == message);
-    CHECK(aio::run(start_self_await()) == message);
+    for (const SelfAwait body : {&awaits_itself, &gathers_itself, &waits_for_itself}) {
+        CHECK(aio::run(start_self_await(body), {.virtual_time = true}) == message);
+        CHECK(aio::run(start_self_await(body)) == message);
+    }
 }
 
 namespace {

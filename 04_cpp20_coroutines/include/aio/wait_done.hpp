@@ -5,12 +5,21 @@
 #include <concepts>
 #include <coroutine>
 #include <cstdint>
+#include <stdexcept>
 
 #include "aio/event_loop.hpp"
 #include "aio/promise_base.hpp"
 #include "aio/waiter_list.hpp"
 
 namespace aio::detail {
+
+// A task cannot wait for itself to finish (through gather or wait_for): refused, not a hang.
+inline bool done_or_refuse_self(const PromiseBase& awaited) {
+    if (PromiseBase::current() == &awaited) {
+        throw std::logic_error("a task cannot await itself (asyncio: Task cannot await on itself)");
+    }
+    return awaited.done;
+}
 
 // Passes a cancel() of the waiting task on to one task, and remembers that it did.
 class CancelOneTask final : public CancelTarget {
@@ -39,7 +48,7 @@ public:
     DoneAwaiter& operator=(const DoneAwaiter&) = delete;
     ~DoneAwaiter() = default;
 
-    [[nodiscard]] bool await_ready() const noexcept { return awaited_.done; }
+    [[nodiscard]] bool await_ready() const { return done_or_refuse_self(awaited_); }
     template <std::derived_from<PromiseBase> Promise>
     void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
         waiting_ = frame.promise().task;
@@ -71,7 +80,7 @@ public:
     DoneOrDeadline& operator=(const DoneOrDeadline&) = delete;
     ~DoneOrDeadline() = default;
 
-    [[nodiscard]] bool await_ready() const noexcept { return awaited_.done; }
+    [[nodiscard]] bool await_ready() const { return done_or_refuse_self(awaited_); }
     template <std::derived_from<PromiseBase> Promise>
     void await_suspend(std::coroutine_handle<Promise> frame) {
         waiting_ = frame.promise().task;
