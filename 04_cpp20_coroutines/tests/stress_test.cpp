@@ -30,7 +30,7 @@ public:
     Alive& operator=(const Alive&) = delete;
     ~Alive() {
         --world_.live_frames;
-        ++world_.ended[static_cast<std::size_t>(id_)];
+        if (id_ >= 0) ++world_.ended[static_cast<std::size_t>(id_)];  // -1: a helper frame, not a task
     }
 
 private:
@@ -147,34 +147,14 @@ struct Plan {
     std::vector<double> cancels;   // when someone cancels it (a repeated time: a double cancel)
 };
 
-struct Census {
-    int live = 0;
-    std::vector<int> ended;  // per task: how many times its root frame's body ended
-};
-
-class Counted {
-public:
-    Counted(Census& census, int id) : census_(census), id_(id) { ++census_.live; }
-    Counted(const Counted&) = delete;
-    Counted& operator=(const Counted&) = delete;
-    ~Counted() {
-        --census_.live;
-        if (id_ >= 0) ++census_.ended[static_cast<std::size_t>(id_)];
-    }
-
-private:
-    Census& census_;
-    int id_;
-};
-
-aio::Coroutine<int> child_sleep(Census& census, double seconds) {
-    const Counted counted(census, -1);
+aio::Coroutine<int> child_sleep(World& world, double seconds) {
+    const Alive alive(world, -1);
     co_await aio::sleep(seconds);
     co_return 1;
 }
 
-aio::Coroutine<int> planned(Census& census, int id, const Plan& plan, aio::Task<int>& self) {
-    const Counted counted(census, id);
+aio::Coroutine<int> planned(World& world, int id, const Plan& plan, aio::Task<int>& self) {
+    const Alive alive(world, id);
     switch (plan.kind) {
         case Kind::plain:
             co_await aio::sleep(plan.first);
@@ -191,12 +171,12 @@ aio::Coroutine<int> planned(Census& census, int id, const Plan& plan, aio::Task<
             co_await aio::sleep(plan.second);
             break;
         case Kind::wait_for: {
-            const int value = co_await aio::wait_for(child_sleep(census, plan.first), plan.second);
+            const int value = co_await aio::wait_for(child_sleep(world, plan.first), plan.second);
             co_return value;
         }
         case Kind::gather: {
             std::vector<aio::Coroutine<int>> children;
-            for (const double seconds : plan.children) children.push_back(child_sleep(census, seconds));
+            for (const double seconds : plan.children) children.push_back(child_sleep(world, seconds));
             const std::vector<int> values = co_await aio::gather(std::move(children));
             co_return static_cast<int>(values.size());
         }
@@ -255,11 +235,11 @@ aio::Coroutine<void> cancel_on_schedule(std::vector<CancelAt> schedule, std::vec
     }
 }
 
-aio::Coroutine<std::vector<std::string>> run_plans(Census& census, const std::vector<Plan>& plans) {
+aio::Coroutine<std::vector<std::string>> run_plans(World& world, const std::vector<Plan>& plans) {
     std::vector<aio::Task<int>> tasks(plans.size());
     std::vector<CancelAt> schedule;
     for (std::size_t id = 0; id < plans.size(); ++id) {
-        tasks[id] = aio::create_task(planned(census, static_cast<int>(id), plans[id], tasks[id]));
+        tasks[id] = aio::create_task(planned(world, static_cast<int>(id), plans[id], tasks[id]));
         for (const double time : plans[id].cancels) schedule.push_back({time, static_cast<int>(id)});
     }
     aio::Task<void> canceller = aio::create_task(cancel_on_schedule(std::move(schedule), tasks));
@@ -312,12 +292,12 @@ TEST_CASE(
         CAPTURE(seed);
         const int count = 2000;
         const std::vector<Plan> plans = random_plans(seed, count);
-        Census census;
-        census.ended.assign(static_cast<std::size_t>(count), 0);
+        World world;
+        world.ended.assign(static_cast<std::size_t>(count), 0);
         std::vector<std::string> outcomes;
         {
             aio::EventLoop loop({.virtual_time = true});
-            outcomes = loop.run_until_complete(run_plans(census, plans));
+            outcomes = loop.run_until_complete(run_plans(world, plans));
             CHECK(loop.unfinished_tasks() == 0);
             CHECK(loop.pending_timers() == 0);
         }
@@ -332,7 +312,7 @@ TEST_CASE(
         CHECK(tally["cancelled"] > count / 10);  // every outcome occurs, often
         CHECK(tally["timeout"] > count / 50);
         CHECK(tally["1"] > count / 10);
-        CHECK(census.live == 0);
-        CHECK(std::all_of(census.ended.begin(), census.ended.end(), [](int ends) { return ends == 1; }));
+        CHECK(world.live_frames == 0);
+        CHECK(std::all_of(world.ended.begin(), world.ended.end(), [](int ends) { return ends == 1; }));
     }
 }
