@@ -8,11 +8,11 @@
 #include <coroutine>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <exception>
 #include <unordered_map>
 #include <utility>
 

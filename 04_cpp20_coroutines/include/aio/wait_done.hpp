@@ -71,11 +71,11 @@ private:
 // co_await DoneOrDeadline(task, seconds): true when `task` has finished by the time the waiter
 // runs again, false when it has not and the time ran out. One wake-up id for both the timer and
 // the waiter node: whichever comes first wakes it, and the timer goes at once either way. A
-// cancel() of the waiting task goes on to `task`.
+// cancel() of the waiting task goes to `on_cancel`.
 class DoneOrDeadline {
 public:
-    DoneOrDeadline(PromiseBase& awaited, double seconds) noexcept
-        : awaited_(awaited), seconds_(seconds), forward_(awaited) {}
+    DoneOrDeadline(PromiseBase& awaited, double seconds, CancelTarget& on_cancel) noexcept
+        : awaited_(awaited), seconds_(seconds), on_cancel_(on_cancel) {}
     DoneOrDeadline(const DoneOrDeadline&) = delete;
     DoneOrDeadline& operator=(const DoneOrDeadline&) = delete;
     ~DoneOrDeadline() = default;
@@ -85,7 +85,7 @@ public:
     void await_suspend(std::coroutine_handle<Promise> frame) {
         waiting_ = frame.promise().task;
         EventLoop& loop = *waiting_->loop;
-        waiting_->cancel_target = &forward_;
+        waiting_->cancel_target = &on_cancel_;
         const std::uint64_t id = waiting_->suspend_on(awaited_.waiters, node_, frame);
         if (waiting_->wait_id == id) loop.add_timer(loop.time() + seconds_, waiting_, id);
     }
@@ -100,7 +100,7 @@ public:
 private:
     PromiseBase& awaited_;
     double seconds_;
-    CancelOneTask forward_;
+    CancelTarget& on_cancel_;
     WaiterNode node_;
     PromiseBase* waiting_ = nullptr;
 };

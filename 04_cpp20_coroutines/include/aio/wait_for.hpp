@@ -15,13 +15,13 @@ namespace aio {
 
 template <class T>
 Coroutine<T> wait_for(Task<T> task, double seconds) {
-    // A cancel() of ours meanwhile goes on to the work; we then return what it ends with.
-    const bool in_time = co_await detail::DoneOrDeadline(task.root(), seconds);
+    // A cancel() of ours goes on to the work; we then return what it ends with.
+    detail::CancelOneTask forward(task.root());
+    const bool in_time = co_await detail::DoneOrDeadline(task.root(), seconds, forward);
     if (!in_time) {
-        // Too late: the work must stop before we go (no orphan). A cancel() of ours meanwhile
-        // goes on to it too, and wins over the timeout.
+        // Too late: the work must stop before we go (no orphan). A cancel() of ours, now or
+        // since the deadline, goes on to it too, and wins over the timeout.
         task.cancel();
-        detail::CancelOneTask forward(task.root());
         co_await detail::DoneAwaiter(task.root(), forward);
         if (task.cancelled()) {
             task.root().retrieved = true;
