@@ -1,6 +1,6 @@
 // The two exceptions asyncio code meets every day: CancelledError, thrown into a task at the
 // point where it waits when someone cancels it, and TimeoutError, thrown by wait_for.
-// Sections "tasks" and "timeouts" use them.
+// Sections "cancel", "timeout" and "propagate" use them.
 #pragma once
 
 #include <exception>

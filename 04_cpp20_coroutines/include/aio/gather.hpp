@@ -1,7 +1,7 @@
 // aio::gather: runs coroutines (or tasks) concurrently and returns all their results, in the
 // order given. Unlike asyncio, it always waits for every child before it returns or throws:
 // in C++ a child that outlived gather could point into a frame that is gone. Then it rethrows
-// the first exception raised, in time. Sections "originals" and "tasks".
+// the first exception raised, in time. Sections "count" and "tasks".
 #pragma once
 
 #include <cstddef>
