@@ -1,5 +1,5 @@
 // aio::Event (asyncio.Event): one task sets it, every task waiting for it wakes up. Section
-// "primitives" starts many tasks at once with it; Queue::join waits on one.
+// "event" starts many tasks at once with it; Queue::join waits on one.
 #pragma once
 
 #include <concepts>

@@ -1,6 +1,6 @@
 // aio::Lock (asyncio.Lock): one task at a time in a critical section that spans awaits. FIFO
 // fair: release() hands the lock straight to the task that has waited longest, so a task
-// arriving later cannot overtake it. Section "primitives" shows the lost update it prevents.
+// arriving later cannot overtake it. Section "lock" shows the lost update it prevents.
 #pragma once
 
 #include <stdexcept>

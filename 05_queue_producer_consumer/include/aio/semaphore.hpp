@@ -1,6 +1,6 @@
 // aio::Semaphore (asyncio.Semaphore): at most N tasks at a time past acquire(). FIFO fair:
 // release() hands its permit straight to the longest waiter. BoundedSemaphore also refuses a
-// release() that would make more permits than it started with. Section "primitives" caps
+// release() that would make more permits than it started with. Section "semaphore" caps
 // concurrent downloads with one.
 #pragma once
 

@@ -92,30 +92,42 @@ public:
         static void operator delete(void* frame, std::size_t size) noexcept { FrameCache::deallocate(frame, size); }
     };
 
-    explicit WaitLoop(std::coroutine_handle<promise_type> frame) noexcept : frame_(frame) {}
-    WaitLoop(WaitLoop&& other) noexcept : frame_(std::exchange(other.frame_, nullptr)) {}
+    explicit WaitLoop(std::coroutine_handle<promise_type> frame) noexcept { link_.frame = frame; }
+    WaitLoop(WaitLoop&& other) noexcept { link_.frame = std::exchange(other.link_.frame, nullptr); }
     WaitLoop& operator=(WaitLoop&&) = delete;
     WaitLoop(const WaitLoop&) = delete;
     WaitLoop& operator=(const WaitLoop&) = delete;
+    // As aio::Coroutine's awaiter: torn down while suspended, the frames below go first.
     ~WaitLoop() {
-        if (frame_) frame_.destroy();
+        if (!link_.frame) return;  // destroyed from below already
+        PromiseBase& loop = promise();
+        if (loop.task != nullptr && !link_.frame.done()) destroy_inner_frames(*loop.task, link_);
+        link_.frame.destroy();
     }
 
-    // co_await: the task's trampoline runs the loop, as for an aio::Coroutine (no nested resume).
+    // co_await: as for an aio::Coroutine, the loop's frame goes on the task's stack of inline
+    // awaits, and the task's trampoline runs it (no nested resume).
     [[nodiscard]] bool await_ready() const noexcept { return false; }
     template <std::derived_from<PromiseBase> ParentPromise>
-    void await_suspend(std::coroutine_handle<ParentPromise> parent) const noexcept {
-        PromiseBase& loop = frame_.promise();
+    void await_suspend(std::coroutine_handle<ParentPromise> parent) noexcept {
+        PromiseBase& loop = promise();
+        PromiseBase& root = *parent.promise().task;
         loop.continuation = parent;
-        loop.task = parent.promise().task;
-        loop.task->loop->hand_off(frame_);
+        loop.task = &root;
+        link_.up = root.inline_top;
+        root.inline_top = &link_;
+        root.loop->hand_off(link_.frame);
     }
     void await_resume() const {
-        if (frame_.promise().error) std::rethrow_exception(frame_.promise().error);
+        if (promise().error) std::rethrow_exception(promise().error);
     }
 
 private:
-    std::coroutine_handle<promise_type> frame_;
+    [[nodiscard]] promise_type& promise() const {
+        return std::coroutine_handle<promise_type>::from_address(link_.frame.address()).promise();
+    }
+
+    ChildLink link_;
 };
 
 }  // namespace aio::detail
