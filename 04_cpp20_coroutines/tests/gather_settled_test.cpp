@@ -1,0 +1,169 @@
+// aio::gather_settled and aio::Outcome: every child's value or exception, never a throw for a
+// child, while a cancel() of the gathering task still cancels and awaits them all.
+#include "course_test.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "aio/aio.hpp"
+
+namespace {
+
+using Lines = std::vector<std::string>;
+
+void note(Lines& lines, const std::string& text) { lines.push_back(fmt::format("{:.1f}s {}", aio::time(), text)); }
+
+aio::Coroutine<int> value_after(Lines& lines, std::string name, double seconds, int value) {
+    try {
+        co_await aio::sleep(seconds);
+    } catch (const aio::CancelledError&) {
+        note(lines, name + " cancelled");
+        throw;
+    }
+    note(lines, name + " finishes");
+    co_return value;
+}
+
+aio::Coroutine<int> fails_after(Lines& lines, std::string name, double seconds) {
+    co_await aio::sleep(seconds);
+    note(lines, name + " raises");
+    throw std::runtime_error(name + " failed");
+}
+
+aio::Coroutine<void> pause(double seconds) { co_await aio::sleep(seconds); }
+
+template <class T>
+std::string describe(const aio::Outcome<T>& outcome) {
+    if (outcome.cancelled()) return "cancelled";
+    try {
+        if constexpr (std::is_void_v<T>) {
+            outcome.value();
+            return "done";
+        } else {
+            return fmt::format("{}", outcome.value());
+        }
+    } catch (const std::runtime_error& error) {
+        return fmt::format("'{}'", error.what());
+    }
+}
+
+aio::Coroutine<void> settled_tuple(Lines& lines) {
+    aio::Task<int> task = aio::create_task(value_after(lines, "task", 0.5, 4));
+    const auto [a, b, c, d] =
+        co_await aio::gather_settled(value_after(lines, "a", 3.0, 1), fails_after(lines, "b", 1.0), pause(2.0), task);
+    note(lines, fmt::format("outcomes {} {} {} {}", describe(a), describe(b), describe(c), describe(d)));
+}
+
+}  // namespace
+
+TEST_CASE("gather_settled waits for every child and returns each value or exception in argument order") {
+    Lines lines;
+    aio::run(settled_tuple(lines), {.virtual_time = true});
+    CHECK(lines ==
+          Lines{"0.5s task finishes", "1.0s b raises", "3.0s a finishes", "3.0s outcomes 1 'b failed' done 4"});
+}
+
+namespace {
+
+aio::Coroutine<void> settled_vector(Lines& lines) {
+    std::vector<aio::Coroutine<int>> work;
+    work.push_back(fails_after(lines, "v0", 2.0));
+    work.push_back(value_after(lines, "v1", 1.0, 10));
+    work.push_back(fails_after(lines, "v2", 0.5));
+    const std::vector<aio::Outcome<int>> outcomes = co_await aio::gather_settled(std::move(work));
+    std::vector<std::string> described;
+    for (const aio::Outcome<int>& outcome : outcomes) described.push_back(describe(outcome));
+    note(lines, fmt::format("outcomes {}", fmt::join(described, " ")));
+    const std::vector<aio::Outcome<int>> none = co_await aio::gather_settled(std::vector<aio::Coroutine<int>>{});
+    note(lines, fmt::format("{} outcome(s) of no work", none.size()));
+}
+
+}  // namespace
+
+TEST_CASE("gather_settled over a vector keeps the order given; no work gives no outcome") {
+    Lines lines;
+    aio::run(settled_vector(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"0.5s v2 raises", "1.0s v1 finishes", "2.0s v0 raises",
+                         "2.0s outcomes 'v0 failed' 10 'v2 failed'", "2.0s 0 outcome(s) of no work"});
+}
+
+namespace {
+
+aio::Coroutine<void> cancel_after(aio::Task<int> task, double seconds) {
+    co_await aio::sleep(seconds);
+    task.cancel();
+}
+
+aio::Coroutine<void> child_cancelled(Lines& lines) {
+    aio::Task<int> victim = aio::create_task(value_after(lines, "victim", 5.0, 1));
+    aio::Task<void> canceller = aio::create_task(cancel_after(victim, 1.0));
+    const auto [a, b] = co_await aio::gather_settled(value_after(lines, "a", 2.0, 2), victim);
+    note(lines, fmt::format("outcomes {} {}", describe(a), describe(b)));
+    co_await canceller;
+}
+
+}  // namespace
+
+TEST_CASE("a child cancelled by someone else is an outcome of gather_settled, not its cancellation") {
+    Lines lines;
+    aio::run(child_cancelled(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"1.0s victim cancelled", "2.0s a finishes", "2.0s outcomes 2 cancelled"});
+}
+
+namespace {
+
+aio::Coroutine<void> gatherer(Lines& lines) {
+    try {
+        co_await aio::gather_settled(value_after(lines, "x", 5.0, 1), fails_after(lines, "y", 0.5),
+                                     value_after(lines, "z", 6.0, 3));
+        note(lines, "gatherer: returned");
+    } catch (const aio::CancelledError&) {
+        note(lines, "gatherer: CancelledError, after every child stopped");
+        throw;
+    }
+}
+
+aio::Coroutine<void> cancel_the_gatherer(Lines& lines) {
+    aio::Task<void> task = aio::create_task(gatherer(lines));
+    co_await aio::sleep(1.0);
+    task.cancel();
+    try {
+        co_await task;
+    } catch (const aio::CancelledError&) {
+        note(lines, fmt::format("main: the gatherer is cancelled: {}", task.cancelled()));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("cancelling the task in gather_settled cancels every child, waits for them, then throws CancelledError") {
+    Lines lines;
+    aio::run(cancel_the_gatherer(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"0.5s y raises", "1.0s x cancelled", "1.0s z cancelled",
+                         "1.0s gatherer: CancelledError, after every child stopped",
+                         "1.0s main: the gatherer is cancelled: true"});
+}
+
+TEST_CASE("an Outcome holds a value or an exception; value() rethrows the exception") {
+    aio::Outcome<int> ok = aio::Outcome<int>::success(3);
+    CHECK(ok.has_value());
+    CHECK(ok.value() == 3);
+    CHECK(ok.error() == nullptr);
+    CHECK_FALSE(ok.cancelled());
+    const aio::Outcome<int> failed = aio::Outcome<int>::failure(std::make_exception_ptr(std::runtime_error("no")));
+    CHECK_FALSE(failed.has_value());
+    CHECK(failed.error() != nullptr);
+    CHECK_FALSE(failed.cancelled());
+    CHECK_THROWS_WITH_AS((void)failed.value(), "no", std::runtime_error);
+    const aio::Outcome<void> cancelled = aio::Outcome<void>::failure(std::make_exception_ptr(aio::CancelledError{}));
+    CHECK(cancelled.cancelled());
+    CHECK_THROWS_AS((void)cancelled.value(), aio::CancelledError);
+    CHECK_THROWS_AS(aio::Outcome<int>::failure(nullptr), std::invalid_argument);
+    const std::unique_ptr<int> moved = aio::Outcome<std::unique_ptr<int>>::success(std::make_unique<int>(8)).value();
+    CHECK(*moved == 8);
+}
