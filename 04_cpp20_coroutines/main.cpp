@@ -25,6 +25,10 @@ int main(int argc, char** argv) {
     lesson.section("timeout", "wait_for: the result in time, or TimeoutError and the work cancelled",
                    sections::timeout);
     lesson.section("blocking", "a blocking sleep inside a coroutine stalls every task", sections::blocking);
+    lesson.section("racing", "as_completed and wait: answers in finishing order, the first one, a deadline",
+                   sections::racing);
+    lesson.section("settled", "gather_settled: every outcome; shield: a save that outlives its timeout",
+                   sections::settled);
     int tasks = 100'000;
     lesson.flags().add("tasks", '\0', "how many sleeping tasks the scale section starts (default 100000)", tasks, 1,
                        10'000'000);
