@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <stdexcept>
 
 #include "aio/first_done.hpp"
@@ -14,32 +15,34 @@ namespace {
 // Failed with an exception of its own: a cancelled task does not count (asyncio alike).
 bool failed(const PromiseBase& task) noexcept { return task.done && task.error && !task.cancelled; }
 
-bool is_over(const std::vector<PromiseBase*>& tasks, ReturnWhen return_when) noexcept {
-    const auto done = [](const PromiseBase* task) { return task->done; };
-    switch (return_when) {
-        case ReturnWhen::FIRST_COMPLETED:
-            return std::any_of(tasks.begin(), tasks.end(), done);
-        case ReturnWhen::FIRST_EXCEPTION:
-            if (std::any_of(tasks.begin(), tasks.end(), [](const PromiseBase* task) { return failed(*task); })) {
-                return true;
-            }
-            return std::all_of(tasks.begin(), tasks.end(), done);
-        case ReturnWhen::ALL_COMPLETED:
-            return std::all_of(tasks.begin(), tasks.end(), done);
+bool timed_out(std::optional<double> deadline) { return deadline && time() >= *deadline; }
+
+// ALL_COMPLETED: every task must finish anyway, so wait for them one by one: O(n) in all.
+Coroutine<void> wait_all_done(std::vector<PromiseBase*> tasks, std::optional<double> deadline) {
+    for (PromiseBase* task : tasks) {
+        while (!task->done) {
+            co_await FirstDone(std::span(&task, 1), deadline);
+            if (timed_out(deadline)) co_return;
+        }
     }
-    return true;
 }
 
-// Whom to wait for next. For ALL_COMPLETED, only the first unfinished task: all of them must
-// finish anyway, so waiting for them one by one costs O(n) in all instead of O(n) per wake-up.
-std::vector<PromiseBase*> next_awaited(const std::vector<PromiseBase*>& tasks, ReturnWhen return_when) {
-    std::vector<PromiseBase*> awaited;
-    for (PromiseBase* task : tasks) {
-        if (task->done) continue;
-        awaited.push_back(task);
-        if (return_when == ReturnWhen::ALL_COMPLETED) break;
+// FIRST_COMPLETED, FIRST_EXCEPTION: wait for every pending task at once, and look again after
+// each wake-up. That costs O(pending) per wake-up, where asyncio's callbacks cost O(1) per task
+// that finishes: fine for the tens of tasks one races, slow for thousands that finish one by one.
+Coroutine<void> wait_first(std::vector<PromiseBase*> pending, ReturnWhen return_when, std::optional<double> deadline) {
+    while (true) {
+        bool finished = false;
+        bool raised = false;
+        std::erase_if(pending, [&](const PromiseBase* task) {
+            finished = finished || task->done;
+            raised = raised || failed(*task);
+            return task->done;
+        });
+        if (pending.empty() || raised || (finished && return_when == ReturnWhen::FIRST_COMPLETED)) co_return;
+        co_await FirstDone(pending, deadline);
+        if (timed_out(deadline)) co_return;
     }
-    return awaited;
 }
 
 std::optional<double> deadline_after(std::optional<double> timeout) {
@@ -53,10 +56,10 @@ Coroutine<void> wait_until(std::vector<PromiseBase*> tasks, ReturnWhen return_wh
     if (tasks.empty()) throw std::invalid_argument("wait: no tasks to wait for (asyncio: ValueError)");
     for (const PromiseBase* task : tasks) check_can_wait(*task, "wait");
     const std::optional<double> deadline = deadline_after(timeout);
-    while (!is_over(tasks, return_when)) {
-        const std::vector<PromiseBase*> awaited = next_awaited(tasks, return_when);
-        co_await FirstDone(awaited, deadline);
-        if (deadline && time() >= *deadline) break;  // timed out: return what is done by now
+    if (return_when == ReturnWhen::ALL_COMPLETED) {
+        co_await wait_all_done(std::move(tasks), deadline);
+    } else {
+        co_await wait_first(std::move(tasks), return_when, deadline);
     }
 }
 
