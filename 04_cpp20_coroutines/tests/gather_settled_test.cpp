@@ -149,6 +149,42 @@ TEST_CASE("cancelling the task in gather_settled cancels every child, waits for 
                          "1.0s main: the gatherer is cancelled: true"});
 }
 
+namespace {
+
+aio::Coroutine<void> settle_empty_task() { co_await aio::gather_settled(aio::Task<int>()); }
+
+aio::Coroutine<void> settle_empty_coroutine() {
+    std::vector<aio::Coroutine<int>> work(2);
+    co_await aio::gather_settled(std::move(work));
+}
+
+aio::Coroutine<void> settle_itself(aio::Task<void>& self) { co_await aio::gather_settled(self); }
+
+aio::Coroutine<void> start_self_settler() {
+    aio::Task<void> self;
+    self = aio::create_task(settle_itself(self));
+    co_await self;
+}
+
+aio::Coroutine<void> settle_foreign(aio::Task<int> foreign) { co_await aio::gather_settled(pause(1.0), foreign); }
+
+}  // namespace
+
+TEST_CASE("gather_settled throws for misuse instead of keeping it as an outcome") {
+    CHECK_THROWS_WITH_AS(aio::run(settle_empty_task(), {.virtual_time = true}),
+                         "an empty aio::Task (default-constructed or moved from)", std::logic_error);
+    CHECK_THROWS_WITH_AS(aio::run(settle_empty_coroutine(), {.virtual_time = true}),
+                         "gather_settled: an empty aio::Coroutine (awaited already or moved from)", std::logic_error);
+    CHECK_THROWS_WITH_AS(aio::run(start_self_settler(), {.virtual_time = true}),
+                         "gather_settled: a task cannot wait for itself (it would never finish)", std::logic_error);
+    Lines lines;
+    aio::EventLoop other({.virtual_time = true});
+    const aio::Task<int> foreign = other.create_task(value_after(lines, "foreign", 1.0, 5));
+    CHECK_THROWS_WITH_AS(aio::run(settle_foreign(foreign), {.virtual_time = true}),
+                         "gather_settled: the task belongs to another event loop", std::logic_error);
+    CHECK(other.run_until_complete(foreign) == 5);
+}
+
 TEST_CASE("an Outcome holds a value or an exception; value() rethrows the exception") {
     aio::Outcome<int> ok = aio::Outcome<int>::success(3);
     CHECK(ok.has_value());

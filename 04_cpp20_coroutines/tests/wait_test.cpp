@@ -316,3 +316,59 @@ TEST_CASE("wait() over 20'000 tasks: FIRST_COMPLETED at the first tick, ALL_COMP
     Lines lines;
     CHECK(aio::run(many(lines, 20'000), {.virtual_time = true}) == "200 done at 1; 20000 done at 100, 0 pending");
 }
+
+namespace {
+
+// Records its own destruction: the frame it lives in was destroyed.
+class Cleanup {
+public:
+    Cleanup(Lines& lines, std::string name) : lines_(lines), name_(std::move(name)) {}
+    Cleanup(const Cleanup&) = delete;
+    Cleanup& operator=(const Cleanup&) = delete;
+    ~Cleanup() { lines_.push_back(name_ + " cleaned up"); }
+
+private:
+    Lines& lines_;
+    std::string name_;
+};
+
+aio::Coroutine<void> in_wait(Lines& lines, Tasks tasks) {
+    const Cleanup cleanup(lines, "wait");
+    co_await aio::wait(tasks, aio::FIRST_EXCEPTION, 100.0);
+}
+
+aio::Coroutine<void> in_shield(Lines& lines, aio::Task<std::string> task) {
+    const Cleanup cleanup(lines, "shield");
+    co_await aio::shield(task);
+}
+
+aio::Coroutine<void> in_as_completed(Lines& lines, Tasks tasks) {
+    const Cleanup cleanup(lines, "as_completed");
+    for (aio::Coroutine<std::string> next : aio::as_completed(tasks)) co_await next;
+}
+
+aio::Coroutine<void> leave_waiters(Lines& lines) {
+    Tasks tasks{aio::create_task(job(lines, "long", 1000.0))};
+    aio::create_task(in_wait(lines, tasks));
+    aio::create_task(in_shield(lines, tasks[0]));
+    aio::create_task(in_as_completed(lines, tasks));
+    co_await aio::sleep(1.0);
+}
+
+}  // namespace
+
+TEST_CASE("destroying a loop while tasks wait in wait, shield and as_completed destroys every frame") {
+    Lines lines;
+    {
+        aio::EventLoop loop({.virtual_time = true});
+        loop.run_until_complete(leave_waiters(lines));
+        CHECK(loop.unfinished_tasks() == 5);  // long, the three waiters, as_completed's reporter
+    }
+    CHECK(lines == Lines{"wait cleaned up", "shield cleaned up", "as_completed cleaned up"});
+}
+
+TEST_CASE("aio::run cancels tasks left waiting in wait, shield and as_completed, and what they wait for") {
+    Lines lines;
+    aio::run(leave_waiters(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"1.0s long cancelled", "wait cleaned up", "shield cleaned up", "as_completed cleaned up"});
+}

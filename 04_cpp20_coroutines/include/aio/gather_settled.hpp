@@ -5,6 +5,8 @@
 #pragma once
 
 #include <exception>
+#include <stdexcept>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -12,6 +14,8 @@
 #include "aio/coroutine.hpp"
 #include "aio/gather.hpp"
 #include "aio/outcome.hpp"
+#include "aio/task.hpp"
+#include "aio/wait_checks.hpp"
 
 namespace aio {
 
@@ -37,12 +41,26 @@ Coroutine<Outcome<typename Awaitable::value_type>> settle(Awaitable work) {
     co_return Outcome<T>::failure(std::move(error));
 }
 
+// Misuse is thrown, not kept as an outcome: an empty Coroutine or Task, a task of another loop,
+// the gathering task itself.
+template <class T>
+void check_settleable(const Coroutine<T>& coroutine) {
+    if (!coroutine.valid()) {
+        throw std::logic_error("gather_settled: an empty aio::Coroutine (awaited already or moved from)");
+    }
+}
+template <class T>
+void check_settleable(const Task<T>& task) {
+    check_can_wait(task.root(), "gather_settled");
+}
+
 }  // namespace detail
 
 // gather_settled(a, b, c) -> std::tuple of Outcome<T>, one per argument, in argument order.
 template <class... Awaitables>
 Coroutine<std::tuple<Outcome<typename Awaitables::value_type>...>> gather_settled(Awaitables... awaitables) {
-    return gather(detail::settle(std::move(awaitables))...);
+    (detail::check_settleable(awaitables), ...);
+    co_return co_await gather(detail::settle(std::move(awaitables))...);
 }
 
 // gather_settled(std::vector<Coroutine<T>>) -> std::vector<Outcome<T>>, in order.
@@ -50,8 +68,9 @@ template <class T>
 Coroutine<std::vector<Outcome<T>>> gather_settled(std::vector<Coroutine<T>> coroutines) {
     std::vector<Coroutine<Outcome<T>>> settled;
     settled.reserve(coroutines.size());
+    for (const Coroutine<T>& coroutine : coroutines) detail::check_settleable(coroutine);
     for (Coroutine<T>& coroutine : coroutines) settled.push_back(detail::settle(std::move(coroutine)));
-    return gather(std::move(settled));
+    co_return co_await gather(std::move(settled));
 }
 
 }  // namespace aio
