@@ -10,13 +10,13 @@
 #include <fmt/format.h>
 
 #include "aio/aio.hpp"
+#include "story.hpp"
 
 namespace {
 
-using Lines = std::vector<std::string>;
+using story::Lines;
+using story::note;
 using Tasks = std::vector<aio::Task<std::string>>;
-
-void note(Lines& lines, const std::string& text) { lines.push_back(fmt::format("{:.1f}s {}", aio::time(), text)); }
 
 aio::Coroutine<std::string> job(std::string name, double seconds) {
     co_await aio::sleep(seconds);
@@ -195,19 +195,13 @@ aio::Coroutine<void> as_completed_of_itself(aio::Task<void>& self) {
     co_return;
 }
 
-aio::Coroutine<void> start_self_taker() {
-    aio::Task<void> self;
-    self = aio::create_task(as_completed_of_itself(self));
-    co_await self;
-}
-
 }  // namespace
 
 TEST_CASE("as_completed refuses a take beyond its tasks, an empty Task, its own task, another loop's task") {
     CHECK_THROWS_WITH_AS(aio::run(take_too_many(), {.virtual_time = true}),
                          "as_completed: every result has been taken already (one await per task)", std::logic_error);
     CHECK_THROWS_AS(aio::run(as_completed_of(Tasks(1)), {.virtual_time = true}), std::logic_error);
-    CHECK_THROWS_WITH_AS(aio::run(start_self_taker(), {.virtual_time = true}),
+    CHECK_THROWS_WITH_AS(aio::run(story::with_itself(as_completed_of_itself), {.virtual_time = true}),
                          "as_completed: a task cannot wait for itself (it would never finish)", std::logic_error);
     aio::EventLoop other({.virtual_time = true});
     const aio::Task<std::string> foreign = other.create_task(job("foreign", 1.0));

@@ -11,12 +11,12 @@
 #include <fmt/ranges.h>
 
 #include "aio/aio.hpp"
+#include "story.hpp"
 
 namespace {
 
-using Lines = std::vector<std::string>;
-
-void note(Lines& lines, const std::string& text) { lines.push_back(fmt::format("{:.1f}s {}", aio::time(), text)); }
+using story::Lines;
+using story::note;
 
 aio::Coroutine<int> value_after(Lines& lines, std::string name, double seconds, int value) {
     try {
@@ -160,12 +160,6 @@ aio::Coroutine<void> settle_empty_coroutine() {
 
 aio::Coroutine<void> settle_itself(aio::Task<void>& self) { co_await aio::gather_settled(self); }
 
-aio::Coroutine<void> start_self_settler() {
-    aio::Task<void> self;
-    self = aio::create_task(settle_itself(self));
-    co_await self;
-}
-
 aio::Coroutine<void> settle_foreign(aio::Task<int> foreign) { co_await aio::gather_settled(pause(1.0), foreign); }
 
 }  // namespace
@@ -175,7 +169,7 @@ TEST_CASE("gather_settled throws for misuse instead of keeping it as an outcome"
                          "an empty aio::Task (default-constructed or moved from)", std::logic_error);
     CHECK_THROWS_WITH_AS(aio::run(settle_empty_coroutine(), {.virtual_time = true}),
                          "gather_settled: an empty aio::Coroutine (awaited already or moved from)", std::logic_error);
-    CHECK_THROWS_WITH_AS(aio::run(start_self_settler(), {.virtual_time = true}),
+    CHECK_THROWS_WITH_AS(aio::run(story::with_itself(settle_itself), {.virtual_time = true}),
                          "gather_settled: a task cannot wait for itself (it would never finish)", std::logic_error);
     Lines lines;
     aio::EventLoop other({.virtual_time = true});

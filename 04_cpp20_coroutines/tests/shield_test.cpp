@@ -8,12 +8,12 @@
 #include <fmt/format.h>
 
 #include "aio/aio.hpp"
+#include "story.hpp"
 
 namespace {
 
-using Lines = std::vector<std::string>;
-
-void note(Lines& lines, const std::string& text) { lines.push_back(fmt::format("{:.1f}s {}", aio::time(), text)); }
+using story::Lines;
+using story::note;
 
 aio::Coroutine<int> save(Lines& lines, double seconds, int value) {
     try {
@@ -132,18 +132,12 @@ aio::Coroutine<int> shield_of(aio::Task<int> task) { co_return co_await aio::shi
 
 aio::Coroutine<void> shield_itself(aio::Task<void>& self) { co_await aio::shield(self); }
 
-aio::Coroutine<void> start_self_shield() {
-    aio::Task<void> self;
-    self = aio::create_task(shield_itself(self));
-    co_await self;
-}
-
 }  // namespace
 
 TEST_CASE("shield refuses an empty Task, its own task and a task of another loop") {
     CHECK_THROWS_WITH_AS(aio::run(shield_of(aio::Task<int>()), {.virtual_time = true}),
                          "an empty aio::Task (default-constructed or moved from)", std::logic_error);
-    CHECK_THROWS_WITH_AS(aio::run(start_self_shield(), {.virtual_time = true}),
+    CHECK_THROWS_WITH_AS(aio::run(story::with_itself(shield_itself), {.virtual_time = true}),
                          "shield: a task cannot wait for itself (it would never finish)", std::logic_error);
     Lines lines;
     aio::EventLoop other({.virtual_time = true});

@@ -12,13 +12,13 @@
 #include <fmt/ranges.h>
 
 #include "aio/aio.hpp"
+#include "story.hpp"
 
 namespace {
 
-using Lines = std::vector<std::string>;
+using story::Lines;
+using story::note;
 using Tasks = std::vector<aio::Task<std::string>>;
-
-void note(Lines& lines, const std::string& text) { lines.push_back(fmt::format("{:.1f}s {}", aio::time(), text)); }
 
 // Returns its own name after `seconds`; logs how it ended.
 aio::Coroutine<std::string> job(Lines& lines, std::string name, double seconds) {
@@ -273,12 +273,6 @@ aio::Coroutine<void> wait_for_itself(aio::Task<void>& self) {
     co_await aio::wait(tasks);
 }
 
-aio::Coroutine<void> start_self_waiter() {
-    aio::Task<void> self;
-    self = aio::create_task(wait_for_itself(self));
-    co_await self;
-}
-
 aio::Coroutine<void> wait_for_foreign(aio::Task<std::string> foreign) {
     const Tasks tasks(1, foreign);
     co_await aio::wait(tasks);
@@ -289,7 +283,7 @@ aio::Coroutine<void> wait_for_foreign(aio::Task<std::string> foreign) {
 TEST_CASE("wait() refuses an empty list, an empty Task, its own task and a task of another loop") {
     CHECK_THROWS_AS(aio::run(wait_for_nothing(), {.virtual_time = true}), std::invalid_argument);
     CHECK_THROWS_AS(aio::run(wait_for_empty_handle(), {.virtual_time = true}), std::logic_error);
-    CHECK_THROWS_WITH_AS(aio::run(start_self_waiter(), {.virtual_time = true}),
+    CHECK_THROWS_WITH_AS(aio::run(story::with_itself(wait_for_itself), {.virtual_time = true}),
                          "wait: a task cannot wait for itself (it would never finish)", std::logic_error);
     Lines lines;
     aio::EventLoop other({.virtual_time = true});
@@ -319,31 +313,18 @@ TEST_CASE("wait() over 20'000 tasks: FIRST_COMPLETED at the first tick, ALL_COMP
 
 namespace {
 
-// Records its own destruction: the frame it lives in was destroyed.
-class Cleanup {
-public:
-    Cleanup(Lines& lines, std::string name) : lines_(lines), name_(std::move(name)) {}
-    Cleanup(const Cleanup&) = delete;
-    Cleanup& operator=(const Cleanup&) = delete;
-    ~Cleanup() { lines_.push_back(name_ + " cleaned up"); }
-
-private:
-    Lines& lines_;
-    std::string name_;
-};
-
 aio::Coroutine<void> in_wait(Lines& lines, Tasks tasks) {
-    const Cleanup cleanup(lines, "wait");
+    const story::Cleanup cleanup(lines, "wait");
     co_await aio::wait(tasks, aio::FIRST_EXCEPTION, 100.0);
 }
 
 aio::Coroutine<void> in_shield(Lines& lines, aio::Task<std::string> task) {
-    const Cleanup cleanup(lines, "shield");
+    const story::Cleanup cleanup(lines, "shield");
     co_await aio::shield(task);
 }
 
 aio::Coroutine<void> in_as_completed(Lines& lines, Tasks tasks) {
-    const Cleanup cleanup(lines, "as_completed");
+    const story::Cleanup cleanup(lines, "as_completed");
     for (aio::Coroutine<std::string> next : aio::as_completed(tasks)) co_await next;
 }
 

@@ -35,8 +35,8 @@ struct FinishedTasks {
 };
 
 // asyncio's done-callback, as a small task: waits for one task, then hands it over. It holds
-// nothing of anyone's frame, so it may outlive the range. Its wait is shielded: a callback is not
-// something to cancel (aio::run's cancel-everything at the end must not lose a result).
+// nothing of anyone's frame, so it may outlive the range. Its wait is shielded: a reporter
+// cancelled (aio::run cancels every task at its end) would leave a taker waiting for ever.
 template <class T>
 Coroutine<void> report_when_done(Task<T> task, std::shared_ptr<FinishedTasks<T>> shared) {
     co_await DoneAwaiter(task.root(), true);
@@ -44,12 +44,11 @@ Coroutine<void> report_when_done(Task<T> task, std::shared_ptr<FinishedTasks<T>>
     shared->takers.wake_one();
 }
 
-// co_await NextFinished(shared): suspends until a reporter wakes it. CancelledError here when
+// co_await NextFinished(takers): suspends until a reporter wakes it. CancelledError here when
 // the taker is cancelled.
-template <class T>
 class NextFinished {
 public:
-    explicit NextFinished(FinishedTasks<T>& shared) noexcept : shared_(shared) {}
+    explicit NextFinished(WaiterList& takers) noexcept : takers_(takers) {}
     NextFinished(const NextFinished&) = delete;
     NextFinished& operator=(const NextFinished&) = delete;
     ~NextFinished() = default;
@@ -58,12 +57,12 @@ public:
     template <std::derived_from<PromiseBase> Promise>
     void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
         waiting_ = frame.promise().task;
-        waiting_->suspend_on(shared_.takers, node_, frame);
+        waiting_->suspend_on(takers_, node_, frame);
     }
     void await_resume() const { waiting_->throw_if_cancelled(); }
 
 private:
-    FinishedTasks<T>& shared_;
+    WaiterList& takers_;
     WaiterNode node_;
     PromiseBase* waiting_ = nullptr;
 };
@@ -76,7 +75,7 @@ Coroutine<T> take_next(std::shared_ptr<FinishedTasks<T>> shared) {
     ++shared->claimed;
     try {
         // Another taker may have been quicker than the one woken: then wait for the next.
-        while (shared->finished.empty()) co_await NextFinished<T>(*shared);
+        while (shared->finished.empty()) co_await NextFinished(shared->takers);
     } catch (...) {
         --shared->claimed;
         if (!shared->finished.empty()) shared->takers.wake_one();  // our wake-up goes to the next taker
