@@ -80,6 +80,25 @@ TEST_CASE("wait(FIRST_COMPLETED) returns when the first task finishes and leaves
 
 namespace {
 
+aio::Coroutine<void> finished_together(Lines& lines) {
+    Tasks tasks{aio::create_task(job(lines, "a", 2.0)), aio::create_task(job(lines, "b", 1.0)),
+                aio::create_task(job(lines, "c", 1.0))};
+    auto [done, pending] = co_await aio::wait(tasks, aio::FIRST_COMPLETED);
+    note(lines, fmt::format("done {}, {} pending", results(done), pending.size()));
+    tasks[0].cancel();
+    co_await aio::wait(pending);
+}
+
+}  // namespace
+
+TEST_CASE("wait(FIRST_COMPLETED): every task finished in that same turn is in done") {
+    Lines lines;
+    aio::run(finished_together(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"1.0s b finishes", "1.0s c finishes", "1.0s done [b c], 1 pending", "1.0s a cancelled"});
+}
+
+namespace {
+
 aio::Coroutine<void> first_exception(Lines& lines) {
     Tasks tasks{aio::create_task(job(lines, "a", 3.0)), aio::create_task(fails(lines, "b", 2.0)),
                 aio::create_task(job(lines, "c", 1.0))};
