@@ -43,9 +43,7 @@ aio::Coroutine<void> in_finishing_order(Lines& lines) {
 }  // namespace
 
 TEST_CASE("as_completed yields results in finishing order; an exception is thrown by the await that takes it") {
-    Lines lines;
-    aio::run(in_finishing_order(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s raised 'b failed'", "2.0s got c", "3.0s got a"});
+    CHECK(story::told(in_finishing_order) == Lines{"1.0s raised 'b failed'", "2.0s got c", "3.0s got a"});
 }
 
 namespace {
@@ -68,9 +66,7 @@ aio::Coroutine<void> some_finished_already(Lines& lines) {
 // Four turns for "slow": its reporter starts, slow finishes, the reporter hands it over, the
 // taker resumes.
 TEST_CASE("as_completed hands out tasks that finished already first, in the order they finished, at once") {
-    Lines lines;
-    aio::run(some_finished_already(lines), {.virtual_time = true});
-    CHECK(lines ==
+    CHECK(story::told(some_finished_already) ==
           Lines{"0.0s got first after 0 turn(s)", "0.0s got second after 0 turn(s)", "1.0s got slow after 4 turn(s)"});
 }
 
@@ -86,9 +82,7 @@ aio::Coroutine<void> nothing(Lines& lines) {
 }  // namespace
 
 TEST_CASE("as_completed of no tasks is an empty range") {
-    Lines lines;
-    aio::run(nothing(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"0.0s 0 element(s), begin == end: true"});
+    CHECK(story::told(nothing) == Lines{"0.0s 0 element(s), begin == end: true"});
 }
 
 namespace {
@@ -120,10 +114,8 @@ aio::Coroutine<void> cancelled_taker(Lines& lines) {
 }  // namespace
 
 TEST_CASE("a cancelled taker of as_completed takes nothing: the next taker gets the result, the tasks run on") {
-    Lines lines;
-    aio::run(cancelled_taker(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"0.5s taker 1 cancelled", "1.0s taker 2 got b", "2.0s taker 3 got a",
-                         "2.0s the tasks were not cancelled: false false"});
+    CHECK(story::told(cancelled_taker) == Lines{"0.5s taker 1 cancelled", "1.0s taker 2 got b", "2.0s taker 3 got a",
+                                                "2.0s the tasks were not cancelled: false false"});
 }
 
 namespace {
@@ -146,9 +138,8 @@ aio::Coroutine<void> cancelled_after_wake_up(Lines& lines) {
 }  // namespace
 
 TEST_CASE("a taker cancelled after its wake-up passes the result on to the next taker") {
-    Lines lines;
-    aio::run(cancelled_after_wake_up(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s taker 1 has not run yet: true", "1.0s taker 1 cancelled", "1.0s taker 2 got a"});
+    CHECK(story::told(cancelled_after_wake_up) ==
+          Lines{"1.0s taker 1 has not run yet: true", "1.0s taker 1 cancelled", "1.0s taker 2 got a"});
 }
 
 namespace {

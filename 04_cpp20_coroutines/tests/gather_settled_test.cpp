@@ -62,9 +62,7 @@ aio::Coroutine<void> settled_tuple(Lines& lines) {
 }  // namespace
 
 TEST_CASE("gather_settled waits for every child and returns each value or exception in argument order") {
-    Lines lines;
-    aio::run(settled_tuple(lines), {.virtual_time = true});
-    CHECK(lines ==
+    CHECK(story::told(settled_tuple) ==
           Lines{"0.5s task finishes", "1.0s b raises", "3.0s a finishes", "3.0s outcomes 1 'b failed' done 4"});
 }
 
@@ -86,10 +84,9 @@ aio::Coroutine<void> settled_vector(Lines& lines) {
 }  // namespace
 
 TEST_CASE("gather_settled over a vector keeps the order given; no work gives no outcome") {
-    Lines lines;
-    aio::run(settled_vector(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"0.5s v2 raises", "1.0s v1 finishes", "2.0s v0 raises",
-                         "2.0s outcomes 'v0 failed' 10 'v2 failed'", "2.0s 0 outcome(s) of no work"});
+    CHECK(story::told(settled_vector) == Lines{"0.5s v2 raises", "1.0s v1 finishes", "2.0s v0 raises",
+                                               "2.0s outcomes 'v0 failed' 10 'v2 failed'",
+                                               "2.0s 0 outcome(s) of no work"});
 }
 
 namespace {
@@ -110,9 +107,8 @@ aio::Coroutine<void> child_cancelled(Lines& lines) {
 }  // namespace
 
 TEST_CASE("a child cancelled by someone else is an outcome of gather_settled, not its cancellation") {
-    Lines lines;
-    aio::run(child_cancelled(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s victim cancelled", "2.0s a finishes", "2.0s outcomes 2 cancelled"});
+    CHECK(story::told(child_cancelled) ==
+          Lines{"1.0s victim cancelled", "2.0s a finishes", "2.0s outcomes 2 cancelled"});
 }
 
 namespace {
@@ -142,11 +138,9 @@ aio::Coroutine<void> cancel_the_gatherer(Lines& lines) {
 }  // namespace
 
 TEST_CASE("cancelling the task in gather_settled cancels every child, waits for them, then throws CancelledError") {
-    Lines lines;
-    aio::run(cancel_the_gatherer(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"0.5s y raises", "1.0s x cancelled", "1.0s z cancelled",
-                         "1.0s gatherer: CancelledError, after every child stopped",
-                         "1.0s main: the gatherer is cancelled: true"});
+    CHECK(story::told(cancel_the_gatherer) == Lines{"0.5s y raises", "1.0s x cancelled", "1.0s z cancelled",
+                                                    "1.0s gatherer: CancelledError, after every child stopped",
+                                                    "1.0s main: the gatherer is cancelled: true"});
 }
 
 namespace {

@@ -54,10 +54,9 @@ aio::Coroutine<void> cancel_the_waiter(Lines& lines) {
 
 TEST_CASE(
     "cancelling the awaiter of shield(task) spares the task: the awaiter gets CancelledError, the task its value") {
-    Lines lines;
-    aio::run(cancel_the_waiter(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s waiter: CancelledError", "1.0s waiter cancelled: true; task done: false",
-                         "3.0s save finishes", "3.0s task returned 42, cancelled: false"});
+    CHECK(story::told(cancel_the_waiter) == Lines{"1.0s waiter: CancelledError",
+                                                  "1.0s waiter cancelled: true; task done: false", "3.0s save finishes",
+                                                  "3.0s task returned 42, cancelled: false"});
 }
 
 namespace {
@@ -76,9 +75,7 @@ aio::Coroutine<void> shield_under_wait_for(Lines& lines) {
 }  // namespace
 
 TEST_CASE("wait_for(shield(task)) times out without cancelling the task") {
-    Lines lines;
-    aio::run(shield_under_wait_for(lines), {.virtual_time = true});
-    CHECK(lines ==
+    CHECK(story::told(shield_under_wait_for) ==
           Lines{"1.0s wait_for: TimeoutError; the save goes on", "3.0s save finishes", "3.0s task returned 7"});
 }
 
@@ -119,11 +116,9 @@ aio::Coroutine<void> outcomes_through_shield(Lines& lines) {
 }  // namespace
 
 TEST_CASE("shield passes the task's value, exception or cancellation through; a finished task returns at once") {
-    Lines lines;
-    aio::run(outcomes_through_shield(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s save finishes", "1.0s value 5", "1.0s done already: 5 after 0 turn(s)",
-                         "2.0s raised 'disk full'", "3.0s save cancelled",
-                         "3.0s the task itself was cancelled: CancelledError through the shield"});
+    CHECK(story::told(outcomes_through_shield) ==
+          Lines{"1.0s save finishes", "1.0s value 5", "1.0s done already: 5 after 0 turn(s)", "2.0s raised 'disk full'",
+                "3.0s save cancelled", "3.0s the task itself was cancelled: CancelledError through the shield"});
 }
 
 namespace {
@@ -164,8 +159,6 @@ aio::Coroutine<void> cancel_twice(Lines& lines) {
 }  // namespace
 
 TEST_CASE("cancelling a shielded waiter twice delivers one CancelledError and still spares the task") {
-    Lines lines;
-    aio::run(cancel_twice(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s waiter: CancelledError", "1.0s cancel() once more -> false", "2.0s save finishes",
-                         "2.0s task returned 9"});
+    CHECK(story::told(cancel_twice) == Lines{"1.0s waiter: CancelledError", "1.0s cancel() once more -> false",
+                                             "2.0s save finishes", "2.0s task returned 9"});
 }

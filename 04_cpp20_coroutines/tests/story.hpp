@@ -1,6 +1,6 @@
 // What the tests of wait, as_completed, shield and gather_settled share: a story told in lines
-// stamped with the loop's virtual time, a guard that logs its frame's end, and a task that is
-// handed its own handle (to try to make it wait for itself).
+// stamped with the loop's virtual time and run on a loop of its own, a guard that logs its
+// frame's end, and a task that is handed its own handle (to try to make it wait for itself).
 #pragma once
 
 #include <string>
@@ -31,6 +31,13 @@ private:
     Lines& lines_;
     std::string name_;
 };
+
+// Runs tell(lines) on a new loop on virtual time; returns the lines it noted.
+inline Lines told(aio::Coroutine<void> (*tell)(Lines& lines)) {
+    Lines lines;
+    aio::run(tell(lines), {.virtual_time = true});
+    return lines;
+}
 
 // Runs body(self) as a task whose `self` is that very task, and awaits it.
 inline aio::Coroutine<void> with_itself(aio::Coroutine<void> (*body)(aio::Task<void>& self)) {

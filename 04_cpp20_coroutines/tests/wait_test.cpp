@@ -72,10 +72,8 @@ aio::Coroutine<void> first_completed(Lines& lines) {
 }  // namespace
 
 TEST_CASE("wait(FIRST_COMPLETED) returns when the first task finishes and leaves the others running") {
-    Lines lines;
-    aio::run(first_completed(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s b finishes", "1.0s done [b], 2 pending", "2.0s c finishes", "3.0s a finishes",
-                         "3.0s awaited pending a", "3.0s awaited pending c"});
+    CHECK(story::told(first_completed) == Lines{"1.0s b finishes", "1.0s done [b], 2 pending", "2.0s c finishes",
+                                                "3.0s a finishes", "3.0s awaited pending a", "3.0s awaited pending c"});
 }
 
 namespace {
@@ -92,9 +90,8 @@ aio::Coroutine<void> finished_together(Lines& lines) {
 }  // namespace
 
 TEST_CASE("wait(FIRST_COMPLETED): every task finished in that same turn is in done") {
-    Lines lines;
-    aio::run(finished_together(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s b finishes", "1.0s c finishes", "1.0s done [b c], 1 pending", "1.0s a cancelled"});
+    CHECK(story::told(finished_together) ==
+          Lines{"1.0s b finishes", "1.0s c finishes", "1.0s done [b c], 1 pending", "1.0s a cancelled"});
 }
 
 namespace {
@@ -129,22 +126,18 @@ aio::Coroutine<void> first_exception_cancelled_is_no_exception(Lines& lines) {
 }  // namespace
 
 TEST_CASE("wait(FIRST_EXCEPTION) returns when a task raises, with every task finished by then in done") {
-    Lines lines;
-    aio::run(first_exception(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s c finishes", "2.0s b raises", "2.0s done [error c], 1 pending", "3.0s a finishes",
-                         "3.0s awaited pending a"});
+    CHECK(story::told(first_exception) == Lines{"1.0s c finishes", "2.0s b raises", "2.0s done [error c], 1 pending",
+                                                "3.0s a finishes", "3.0s awaited pending a"});
 }
 
 TEST_CASE("wait(FIRST_EXCEPTION) with no exception waits for all, like ALL_COMPLETED") {
-    Lines lines;
-    aio::run(first_exception_none_raised(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s b finishes", "2.0s a finishes", "2.0s done [a b], 0 pending"});
+    CHECK(story::told(first_exception_none_raised) ==
+          Lines{"1.0s b finishes", "2.0s a finishes", "2.0s done [a b], 0 pending"});
 }
 
 TEST_CASE("wait(FIRST_EXCEPTION): a cancelled task is no exception, and the wait goes on") {
-    Lines lines;
-    aio::run(first_exception_cancelled_is_no_exception(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s b cancelled", "3.0s a finishes", "3.0s done [a cancelled], 0 pending"});
+    CHECK(story::told(first_exception_cancelled_is_no_exception) ==
+          Lines{"1.0s b cancelled", "3.0s a finishes", "3.0s done [a cancelled], 0 pending"});
 }
 
 namespace {
@@ -175,16 +168,14 @@ aio::Coroutine<void> first_completed_timeout(Lines& lines) {
 }  // namespace
 
 TEST_CASE("wait() by default returns when all have finished; an exception stays in its task") {
-    Lines lines;
-    aio::run(all_completed(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s b raises", "2.0s a finishes", "3.0s c finishes", "3.0s done [a error c], 0 pending"});
+    CHECK(story::told(all_completed) ==
+          Lines{"1.0s b raises", "2.0s a finishes", "3.0s c finishes", "3.0s done [a error c], 0 pending"});
 }
 
 TEST_CASE("wait() at its timeout returns what is done and cancels nothing") {
-    Lines lines;
-    aio::run(all_completed_timeout(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s b finishes", "2.0s done [b], 2 pending, none cancelled", "5.0s a finishes",
-                         "5.0s awaited pending a", "9.0s c finishes", "9.0s awaited pending c"});
+    CHECK(story::told(all_completed_timeout) == Lines{"1.0s b finishes", "2.0s done [b], 2 pending, none cancelled",
+                                                      "5.0s a finishes", "5.0s awaited pending a", "9.0s c finishes",
+                                                      "9.0s awaited pending c"});
 }
 
 TEST_CASE("wait(FIRST_COMPLETED) with a timeout: nothing done at 2 s, the caller cancels the rest") {
@@ -267,10 +258,9 @@ aio::Coroutine<void> cancel_the_waiter(Lines& lines) {
 }  // namespace
 
 TEST_CASE("cancelling a task in wait() stops the wait at once; the tasks it waited for run on") {
-    Lines lines;
-    aio::run(cancel_the_waiter(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s waiter: CancelledError", "1.0s waiter cancelled: true", "2.0s a finishes",
-                         "2.0s awaited pending a", "3.0s b finishes", "3.0s awaited pending b"});
+    CHECK(story::told(cancel_the_waiter) == Lines{"1.0s waiter: CancelledError", "1.0s waiter cancelled: true",
+                                                  "2.0s a finishes", "2.0s awaited pending a", "3.0s b finishes",
+                                                  "3.0s awaited pending b"});
 }
 
 namespace {
@@ -368,7 +358,6 @@ TEST_CASE("destroying a loop while tasks wait in wait, shield and as_completed d
 }
 
 TEST_CASE("aio::run cancels tasks left waiting in wait, shield and as_completed, and what they wait for") {
-    Lines lines;
-    aio::run(leave_waiters(lines), {.virtual_time = true});
-    CHECK(lines == Lines{"1.0s long cancelled", "wait cleaned up", "shield cleaned up", "as_completed cleaned up"});
+    CHECK(story::told(leave_waiters) ==
+          Lines{"1.0s long cancelled", "wait cleaned up", "shield cleaned up", "as_completed cleaned up"});
 }
