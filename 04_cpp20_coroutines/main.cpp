@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
     lesson.section("timeout", "wait_for: the result in time, or TimeoutError and the work cancelled",
                    sections::timeout);
     lesson.section("blocking", "a blocking sleep inside a coroutine stalls every task", sections::blocking);
+    lesson.section("propagate", "a cancel reaches the awaited task; catch (std::exception&) cannot swallow it",
+                   sections::propagate);
+    lesson.section("leftovers", "what run does with tasks nobody awaited, and why it cannot be nested",
+                   sections::leftovers);
     lesson.section("racing", "as_completed and wait: answers in finishing order, the first one, a deadline",
                    sections::racing);
     lesson.section("settled", "gather_settled: every outcome; shield: a save that outlives its timeout",

@@ -2,6 +2,7 @@
 // child, while a cancel() of the gathering task still cancels and awaits them all.
 #include "course_test.hpp"
 
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -190,4 +191,41 @@ TEST_CASE("an Outcome holds a value or an exception; value() rethrows the except
     CHECK_THROWS_AS(aio::Outcome<int>::failure(nullptr), std::invalid_argument);
     const std::unique_ptr<int> moved = aio::Outcome<std::unique_ptr<int>>::success(std::make_unique<int>(8)).value();
     CHECK(*moved == 8);
+}
+
+namespace {
+
+aio::Coroutine<std::unique_ptr<int>> boxed(int value, double seconds) {
+    co_await aio::sleep(seconds);
+    co_return std::make_unique<int>(value);
+}
+
+aio::Coroutine<std::unique_ptr<int>> boxed_failure(double seconds) {
+    co_await aio::sleep(seconds);
+    throw std::runtime_error("no box");
+}
+
+std::string describe_error(const aio::Outcome<std::unique_ptr<int>>& outcome) {
+    if (outcome.has_value()) return "no error";
+    try {
+        std::rethrow_exception(outcome.error());
+    } catch (const std::runtime_error& error) {
+        return fmt::format("'{}'", error.what());
+    }
+}
+
+aio::Coroutine<std::string> move_only_outcomes() {
+    auto [a, b] = co_await aio::gather_settled(boxed(1, 2.0), boxed_failure(1.0));
+    std::vector<aio::Coroutine<std::unique_ptr<int>>> work;
+    work.push_back(boxed(3, 1.0));
+    std::vector<aio::Outcome<std::unique_ptr<int>>> outcomes = co_await aio::gather_settled(std::move(work));
+    const std::unique_ptr<int> first = std::move(a).value();
+    const std::unique_ptr<int> third = std::move(outcomes[0]).value();
+    co_return fmt::format("{} {} {} at {}", *first, describe_error(b), *third, aio::time());
+}
+
+}  // namespace
+
+TEST_CASE("gather_settled moves move-only results into their outcomes") {
+    CHECK(aio::run(move_only_outcomes(), {.virtual_time = true}) == "1 'no box' 3 at 3");
 }

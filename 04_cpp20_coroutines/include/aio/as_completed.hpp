@@ -10,7 +10,6 @@
 #include <deque>
 #include <memory>
 #include <stdexcept>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -34,12 +33,22 @@ struct FinishedTasks {
     std::size_t claimed = 0;       // results taken or being waited for
 };
 
+// A reporter's wait takes a cancel() and does nothing with it: a reporter cancelled (aio::run
+// cancels every task at its end) would leave a taker waiting for ever.
+class IgnoreCancel final : public CancelTarget {
+public:
+    bool forward_cancel(PromiseBase*& next) noexcept override {
+        next = nullptr;  // taken, and passed on to nobody
+        return true;
+    }
+};
+
 // asyncio's done-callback, as a small task: waits for one task, then hands it over. It holds
-// nothing of anyone's frame, so it may outlive the range. Its wait is shielded: a reporter
-// cancelled (aio::run cancels every task at its end) would leave a taker waiting for ever.
+// nothing of anyone's frame, so it may outlive the range.
 template <class T>
 Coroutine<void> report_when_done(Task<T> task, std::shared_ptr<FinishedTasks<T>> shared) {
-    co_await DoneAwaiter(task.root(), true);
+    IgnoreCancel ignore_cancel;
+    co_await DoneAwaiter(task.root(), ignore_cancel);
     shared->finished.push_back(std::move(task));
     shared->takers.wake_one();
 }
@@ -83,11 +92,7 @@ Coroutine<T> take_next(std::shared_ptr<FinishedTasks<T>> shared) {
     }
     Task<T> task = std::move(shared->finished.front());
     shared->finished.pop_front();
-    if constexpr (std::is_copy_constructible_v<T> || std::is_void_v<T>) {
-        co_return task.result();
-    } else {
-        co_return task.root().take_result();  // move-only: as_completed hands each result out once
-    }
+    co_return task.take_result();  // a copy, unless this handle is the last one (a move-only T: moved)
 }
 
 }  // namespace detail
