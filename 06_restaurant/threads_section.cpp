@@ -1,0 +1,23 @@
+#include <fmt/format.h>
+
+#include "common/duration.hpp"
+#include "menu.hpp"
+#include "sections.hpp"
+#include "staff.hpp"
+#include "threaded_restaurant.hpp"
+
+namespace sections {
+
+void threads(common::Context& ctx, int waiters) {
+    restaurant::Staff staff{ctx.clock, ctx.log, ctx.timeline, ""};
+    const std::vector<restaurant::Order> orders = restaurant::todays_orders();
+    const restaurant::ServiceReport report = restaurant::serve_with_threads(staff, orders, waiters);
+    const double one_waiter = restaurant::kitchen_tenths(orders) / 10.0;
+    const double idle = report.waiters * report.total - report.busy;
+    restaurant::say(staff, fmt::format("{} of work in {}: {:.2f}x faster than one waiter, not {}x; "
+                                       "the waiters stood idle {} in all (--timeline shows where)",
+                                       common::format_duration(one_waiter), common::format_duration(report.total),
+                                       one_waiter / report.total, waiters, common::format_duration(idle)));
+}
+
+}  // namespace sections
