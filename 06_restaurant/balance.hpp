@@ -4,7 +4,6 @@
 #pragma once
 
 #include <atomic>
-#include <latch>
 #include <cstdint>
 #include <mutex>
 #include <thread>
@@ -56,18 +55,18 @@ private:
 // depositos() and retiros() on two threads at once; returns when both are done.
 template <class Account>
 void deposits_and_withdrawals(Account& account, int times) {
-    // Both wait at the gate, so they really run at the same time: a million updates take a
-    // few milliseconds, less than it takes to start the second thread.
-    std::latch gate(2);
+    // Each thread spins until both are up, so they really run at the same time: a million updates
+    // take a few milliseconds, less than it takes to start a thread. (A std::latch woke its first
+    // thread only after the second had finished, on libstdc++ 12: no overlap, no lost update.)
+    std::atomic<int> ready{0};
+    const auto body = [&account, &ready, times](std::int64_t amount) {
+        ready.fetch_add(1);
+        while (ready.load() < 2) {}
+        for (int i = 0; i < times; ++i) account.add(amount);
+    };
     // std::jthread joins on destruction: both threads are done when this returns.
-    const std::jthread deposits([&account, &gate, times] {
-        gate.arrive_and_wait();
-        for (int i = 0; i < times; ++i) account.add(+1);
-    });
-    const std::jthread withdrawals([&account, &gate, times] {
-        gate.arrive_and_wait();
-        for (int i = 0; i < times; ++i) account.add(-1);
-    });
+    const std::jthread deposits(body, +1);
+    const std::jthread withdrawals(body, -1);
 }
 
 }  // namespace restaurant
