@@ -76,7 +76,7 @@ TEST_CASE("two waiter threads take exactly 23.6 s: waiter 1 serves orders 0, 2, 
                                "12:00:23 <Waiter 1> [Order 3] --------Done dispatch!--------",
                                "",
                                "12:00:23 threads: every order served in 23.6 s",
-                               "12:00:23 43.8 s of work in 23.6 s: 1.86x faster than one waiter, not 2x; the waiters "
+                               "12:00:23 43.8 s of work in 23.6 s: 1.86x as fast as one waiter, with 2 waiters; they "
                                "stood idle 3.4 s in all (--timeline shows where)",
                            });
 }
