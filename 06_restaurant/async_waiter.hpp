@@ -11,23 +11,25 @@
 
 namespace restaurant {
 
+// Each coroutine is told the story time `at` it starts, and returns the story time it ends:
+// a product is ready when it is due, whenever the thread gets to it (see say() in staff.hpp).
 class AsyncWaiter {
 public:
     AsyncWaiter(Staff& staff, int id) : staff_(staff), id_(id) {}
 
-    // request_orders(): one task per order, all at once.
-    aio::Coroutine<void> request_orders(std::vector<Order> orders);
+    // request_orders(): one task per order, all at once. Returns when the last one left.
+    aio::Coroutine<double> request_orders(std::vector<Order> orders, double at);
     // request_order(): one task per product, all at once, then dispatch.
-    aio::Coroutine<void> request_order(Order order);
+    aio::Coroutine<double> request_order(Order order, double at);
     // request_product(): "await asyncio.sleep(...)": the waiter is free meanwhile.
-    aio::Coroutine<void> request_product(int order, Product product);
+    aio::Coroutine<double> request_product(int order, Product product, double at);
 
     // Time with at least one order in hand.
     [[nodiscard]] double busy() const noexcept { return busy_; }
 
 private:
-    void open_order();
-    void close_order();
+    void open_order(double at);
+    void close_order(double at);
 
     Staff& staff_;
     int id_;

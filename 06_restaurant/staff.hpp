@@ -26,22 +26,22 @@ struct ServiceReport {
     std::string version;
     int waiters = 0;
     int threads = 0;   // OS threads that run waiters
+    double end = 0;    // story time of the last dispatch
     double total = 0;  // from the first order to the last dispatch
     double busy = 0;   // summed over the waiters: time with at least one order in hand
     [[nodiscard]] double utilisation() const { return total > 0 ? busy / (waiters * total) : 0.0; }
 };
 
-// The originals' log lines, "12:00:07 <Waiter 1> [Order 0] Done burger".
-void say(const Staff& staff, std::string_view text);
-void say(const Staff& staff, int waiter, int order, std::string_view text);
-void announce_order(const Staff& staff, int waiter, const Order& order);                   // Request order!
-void announce_request(const Staff& staff, int waiter, int order, const Product& product);  // Request burger...
-void announce_done(const Staff& staff, int waiter, int order, const Product& product);     // Done burger
-void dispatch(const Staff& staff, int waiter, const Order& order);                         // Done order! ...
-void announce_total(const Staff& staff, const ServiceReport& report);                      // the last line
-
-// Blocks until the kitchen has made `product`. Deadlines sit on a grid of tenths of a second,
-// so a day of waits sums to exactly 23.6 s, not 23.599999999999998 s.
-void wait_at_kitchen(common::Clock& clock, const Product& product);
+// The originals' log lines, "12:00:07 <Waiter 1> [Order 0] Done burger", stamped with `at`: the
+// story time of the event, which the waiter knows (the burger was due at 7.5 s). The clock reads
+// a little later, when the thread wakes; at --speed 100 a millisecond of scheduling delay would
+// read as 0.1 s. The story does not depend on it.
+void say(const Staff& staff, double at, std::string_view text);
+void say(const Staff& staff, double at, int waiter, int order, std::string_view text);
+void announce_order(const Staff& staff, double at, int waiter, const Order& order);  // Request order!
+void announce_request(const Staff& staff, double at, int waiter, int order, const Product& product);
+void announce_done(const Staff& staff, double at, int waiter, int order, const Product& product);  // Done burger
+void dispatch(const Staff& staff, double at, int waiter, const Order& order);  // Done order! ... Done dispatch!
+void announce_total(const Staff& staff, const ServiceReport& report);          // the last line
 
 }  // namespace restaurant

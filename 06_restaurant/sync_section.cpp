@@ -7,8 +7,8 @@ namespace sections {
 
 void sync(common::Context& ctx) {
     restaurant::Staff staff{ctx.clock, ctx.log, ctx.timeline, ""};
-    restaurant::serve_in_turn(staff, restaurant::todays_orders());
-    restaurant::say(staff, "Waiter 2 was called once waiter 1 had served every order: he never worked");
+    const restaurant::ServiceReport report = restaurant::serve_in_turn(staff, restaurant::todays_orders());
+    restaurant::say(staff, report.end, "Waiter 2 was called once waiter 1 had served every order: he never worked");
 }
 
 }  // namespace sections

@@ -1,6 +1,9 @@
 #include "threaded_restaurant.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
+
 #include <fmt/format.h>
 
 #include "blocking_waiter.hpp"
@@ -29,12 +32,12 @@ void work_shift(BlockingWaiter& waiter, OrderQueue& orders) {
 
 ServiceReport serve_with_threads(Staff& staff, const std::vector<Order>& orders, int waiters) {
     OrderQueue queue(orders);
+    const auto start = std::llround(staff.clock.now() * 10.0);
     std::vector<BlockingWaiter> staff_on_duty;
     staff_on_duty.reserve(static_cast<std::size_t>(waiters));
-    for (int id = 1; id <= waiters; ++id) staff_on_duty.emplace_back(staff, id);
+    for (int id = 1; id <= waiters; ++id) staff_on_duty.emplace_back(staff, id, start);
 
-    say(staff, "Received orders");
-    const double start = staff.clock.now();
+    say(staff, static_cast<double>(start) / 10.0, "Received orders");
     std::vector<common::ClockThread> threads;
     threads.reserve(staff_on_duty.size());
     {
@@ -53,8 +56,14 @@ ServiceReport serve_with_threads(Staff& staff, const std::vector<Order>& orders,
     }
     for (common::ClockThread& thread : threads) thread.join();
 
-    ServiceReport report{"threads", waiters, waiters, staff.clock.now() - start, 0};
-    for (const BlockingWaiter& waiter : staff_on_duty) report.busy += waiter.busy();
+    long long end = start;
+    ServiceReport report{"threads", waiters, waiters, 0, 0, 0};
+    for (const BlockingWaiter& waiter : staff_on_duty) {
+        end = std::max(end, waiter.now_tenths());
+        report.busy += waiter.busy();
+    }
+    report.end = static_cast<double>(end) / 10.0;
+    report.total = static_cast<double>(end - start) / 10.0;
     announce_total(staff, report);
     return report;
 }

@@ -15,11 +15,12 @@ void threads(common::Context& ctx, int waiters) {
     const double one_waiter = restaurant::kitchen_tenths(orders) / 10.0;
     const double idle = report.waiters * report.total - report.busy;
     restaurant::say(
-        staff, fmt::format("{} of work in {}: {:.2f}x as fast as one waiter, with {}; "
-                           "they stood idle {} in all (--timeline shows where)",
-                           common::format_duration(one_waiter), common::format_duration(report.total),
-                           one_waiter / report.total, waiters == 1 ? "1 waiter" : fmt::format("{} waiters", waiters),
-                           common::format_duration(idle)));
+        staff, report.end,
+        fmt::format("{} of work in {}: {:.2f}x as fast as one waiter, with {}; "
+                    "they stood idle {} in all (--timeline shows where)",
+                    common::format_duration(one_waiter), common::format_duration(report.total),
+                    one_waiter / report.total, waiters == 1 ? "1 waiter" : fmt::format("{} waiters", waiters),
+                    common::format_duration(idle)));
 }
 
 }  // namespace sections

@@ -24,18 +24,18 @@ namespace exercises {
 
 inline aio::Coroutine<void> request_product(restaurant::Staff& staff, int waiter, int order,
                                             restaurant::Product product) {
-    restaurant::announce_request(staff, waiter, order, product);
+    restaurant::announce_request(staff, aio::time(), waiter, order, product);
     co_await aio::sleep(product.seconds());
-    restaurant::announce_done(staff, waiter, order, product);
+    restaurant::announce_done(staff, aio::time(), waiter, order, product);
 }
 
 inline aio::Coroutine<void> serve_order(restaurant::Staff& staff, int waiter, restaurant::Order order) {
-    restaurant::announce_order(staff, waiter, order);
+    restaurant::announce_order(staff, aio::time(), waiter, order);
     // TODO: request every product at once instead of one after the other.
     common::todo("serve_order(): gather the order's products");
     for (const restaurant::Product& product : order.products)
         co_await request_product(staff, waiter, order.id, product);
-    restaurant::dispatch(staff, waiter, order);
+    restaurant::dispatch(staff, aio::time(), waiter, order);
 }
 
 }  // namespace exercises
