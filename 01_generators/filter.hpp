@@ -30,9 +30,12 @@ private:
     G source_;
 };
 
+// The source is handed over (std::move(gen)) or lent (borrow(gen)), never copied: borrow.hpp.
 template <Generator G, std::predicate<const typename G::value_type&> Predicate>
-Filter<G, Predicate> filter(Predicate predicate, G source) {
+Filter<G, Predicate> filter(Predicate predicate, G&& source) {
     return Filter<G, Predicate>(std::move(predicate), std::move(source));
 }
+template <Generator G, class Predicate>
+void filter(Predicate predicate, G& source) = delete;  // a copy would fork gen: std::move(gen) or borrow(gen)
 
 }  // namespace generators

@@ -30,9 +30,12 @@ private:
     G source_;
 };
 
+// The source is handed over (std::move(gen)) or lent (borrow(gen)), never copied: borrow.hpp.
 template <Generator G, std::invocable<typename G::value_type> Function>
-Map<G, Function> map(Function function, G source) {
+Map<G, Function> map(Function function, G&& source) {
     return Map<G, Function>(std::move(function), std::move(source));
 }
+template <Generator G, class Function>
+void map(Function function, G& source) = delete;  // a copy would fork gen: std::move(gen) or borrow(gen)
 
 }  // namespace generators

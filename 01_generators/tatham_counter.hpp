@@ -27,8 +27,9 @@ public:
         // The yield is one line on purpose: both __LINE__ there give the same number, so the
         // line remembers itself as the resume point and is also the case label that jumps
         // back in. Tatham hides it in a macro, crReturn; written out, you see the whole trick.
-        // A C++ switch may jump into a loop's body, as long as it skips no declaration:
-        // that is why i is a member, not a local. clang-format would split the line: keep it off.
+        // i is a member because next() returns at every yield, and a local would die with it
+        // (Tatham's C used static). The jump only forbids skipping a declaration that
+        // initialises. clang-format would split the line: keep it off.
         // clang-format off
         switch (resume_line_) {
             case start:

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/log.hpp"
+#include "common/turns.hpp"
 #include "steps.hpp"
 
 namespace coroutines {
@@ -26,7 +27,8 @@ struct NamedTask {
 //                 queue.append((name, task))
 //             except StopIteration:
 //                 print(f"round_robin: {name} finished")
-// Returns the number of next() calls it made.
-int round_robin(std::vector<NamedTask> tasks, common::Log& log);
+// Returns the number of next() calls it made. With `turns`, each call is drawn as a turn of the
+// task it ran.
+int round_robin(std::vector<NamedTask> tasks, common::Log& log, common::Turns* turns = nullptr);
 
 }  // namespace coroutines

@@ -6,6 +6,7 @@
 namespace sections {
 
 void send(common::Context& ctx);
+void mycoro(common::Context& ctx);
 void priming(common::Context& ctx);
 void pipeline(common::Context& ctx);
 void round_robin(common::Context& ctx);

@@ -13,12 +13,13 @@ namespace manual_loop {
 
 inline constexpr std::array<double, 5> five_delays{2.0, 1.0, 3.0, 1.0, 2.0};
 
-inline std::vector<Task> five_sleep_tasks(const common::Clock& clock, common::Log& log) {
+inline std::vector<Task> five_sleep_tasks(const common::Clock& clock, common::Log& log,
+                                          common::Timeline* timeline = nullptr) {
     std::vector<Task> tasks;
     for (std::size_t i = 0; i < five_delays.size(); ++i) {
         const int value = static_cast<int>(i) + 1;
         log.print("sleep_task({}, {})", value, common::format_duration(five_delays[i]));
-        tasks.emplace_back(SleepTask(value, five_delays[i], clock, log));
+        tasks.emplace_back(SleepTask(value, five_delays[i], clock, log, timeline));
     }
     return tasks;
 }

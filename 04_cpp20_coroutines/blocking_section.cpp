@@ -14,12 +14,16 @@ namespace {
 // blocking the thread like time.sleep() (nothing else can run: the loop is that thread).
 aio::Coroutine<void> stepper(common::Context& ctx, std::string name, bool blocking) {
     for (int step = 1; step <= 3; ++step) {
-        const common::ScopedSpan span(ctx.timeline, ctx.clock, name, fmt::format("step {}", step));
         ctx.log.print("  {}: step {}", name, step);
         if (blocking) {
-            ctx.clock.sleep_for(1.0);  // the mistake: time.sleep(1) inside async code
+            {
+                // The span is the step's work only, not the turn it then gives away.
+                const common::ScopedSpan span(ctx.timeline, ctx.clock, name, fmt::format("step {}", step));
+                ctx.clock.sleep_for(1.0);  // the mistake: time.sleep(1) inside async code
+            }
             co_await aio::sleep(0);
         } else {
+            const common::ScopedSpan span(ctx.timeline, ctx.clock, name, fmt::format("step {}", step));
             co_await aio::sleep(1.0);
         }
     }

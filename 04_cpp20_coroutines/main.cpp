@@ -8,7 +8,7 @@ int main(int argc, char** argv) {
     lesson.section("anatomy", "the anatomy of co_await: every call the compiler inserts, in order", sections::anatomy);
     lesson.section("coroutine", "aio::Coroutine: awaited inline, with a flat stack however deep", sections::coroutine);
     lesson.section("loop", "the event loop: ready queue, timers, run_forever, stop, close", sections::loop);
-    lesson.section("hello", "hello world after a 2 s sleep", sections::hello);
+    lesson.section("hello", "hello world after a 2 s sleep, then the asyncio docs' 1 s version", sections::hello);
     lesson.section("sleepers", "two tasks sleep 1 s twice each: 2 s, not 4 s", sections::sleepers);
     lesson.section("count", "three count()s: 1 s under gather, 3 s one after the other", sections::count);
     std::uint64_t seed = 7;

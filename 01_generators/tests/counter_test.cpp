@@ -29,22 +29,34 @@ TEST_CASE("each next() runs the body exactly up to the next yield, then nullopt 
 TEST_CASE("the counter section prints the generator's story") {
     SectionFixture f;
     sections::counter(f.ctx);
-    CHECK(f.log.lines() == std::vector<std::string>{
-                               "[  0.000s] gen = count_up_to(3)   # nothing of the body runs yet",
-                               "[  0.000s] next(gen)",
-                               "[  0.000s] count_up_to: started",
-                               "[  0.000s] count_up_to: yield 0",
-                               "[  0.000s]   -> 0",
-                               "[  0.000s] next(gen)",
-                               "[  0.000s] count_up_to: yield 1",
-                               "[  0.000s]   -> 1",
-                               "[  0.000s] for the rest: while (auto x = gen.next())",
-                               "[  0.000s] count_up_to: yield 2",
-                               "[  0.000s]   -> 2",
-                               "[  0.000s] count_up_to: finished",
-                               "[  0.000s] exhausted: next() keeps returning nullopt (Python raises StopIteration)",
-                               "[  0.000s] next(gen) -> nullopt",
-                           });
+    CHECK(f.log.lines() ==
+          std::vector<std::string>{
+              "[  0.000s] gen = count_up_to(3)   # nothing of the body runs yet",
+              "[  0.000s] next(gen)",
+              "[  0.000s] count_up_to: started",
+              "[  0.000s] count_up_to: yield 0",
+              "[  0.000s]   -> 0",
+              "[  0.000s] next(gen)",
+              "[  0.000s] count_up_to: yield 1",
+              "[  0.000s]   -> 1",
+              "[  0.000s] for the rest: while (auto x = gen.next())",
+              "[  0.000s] count_up_to: yield 2",
+              "[  0.000s]   -> 2",
+              "[  0.000s] count_up_to: finished",
+              "[  0.000s] exhausted: next() keeps returning nullopt (Python raises StopIteration)",
+              "[  0.000s] next(gen) -> nullopt",
+              "[  0.000s] gen = count_up_to(4)",
+              "[  0.000s] next(gen)",
+              "[  0.000s] count_up_to: started",
+              "[  0.000s] count_up_to: yield 0",
+              "[  0.000s]   -> 0",
+              "[  0.000s] list(gen)                # to_vector(gen) drains gen itself, from where it stopped",
+              "[  0.000s] count_up_to: yield 1",
+              "[  0.000s] count_up_to: yield 2",
+              "[  0.000s] count_up_to: yield 3",
+              "[  0.000s] count_up_to: finished",
+              "[  0.000s]   -> [1, 2, 3]: the rest, without the 0 that next() took",
+          });
 }
 
 TEST_CASE("calling the generator function count_up_to() runs none of the body either") {
@@ -76,4 +88,25 @@ TEST_CASE("count_up_to(0) starts and finishes on the first next(), yielding noth
     CHECK(gen.next() == std::nullopt);
     CHECK(log.take_lines() ==
           std::vector<std::string>{"[  0.000s] count_up_to: started", "[  0.000s] count_up_to: finished"});
+}
+
+TEST_CASE("the counter section's timeline: caller and body take turns, and an exhausted body gets none") {
+    SectionFixture f;
+    sections::counter(f.ctx);
+    CHECK(drawn(f.timeline) == std::vector<std::string>{
+                                   "caller: next 0..1",
+                                   "count_up_to: 0 1..2",
+                                   "caller: next 2..3",
+                                   "count_up_to: 1 3..4",
+                                   "caller: next 4..5",
+                                   "count_up_to: 2 5..6",
+                                   "caller: next 6..7",
+                                   "count_up_to: end 7..8",
+                                   "caller: next 8..9",
+                                   "caller: next 9..10",
+                                   "count_up_to: 0 10..11",
+                                   "caller: list 11..12",
+                                   "count_up_to: 1 2 3 end 12..13",
+                               });
+    CHECK(f.timeline.unit() == "turn");
 }

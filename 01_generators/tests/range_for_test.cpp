@@ -77,3 +77,18 @@ TEST_CASE("the range_for section prints the body's lines between the loop's") {
                                "[  0.000s] the loop ends when next() returns nullopt: the iterator then equals end()",
                            });
 }
+
+TEST_CASE("the range_for section's timeline: the body runs before each pass of the loop's body") {
+    SectionFixture f;
+    sections::range_for(f.ctx);
+    CHECK(drawn(f.timeline) == std::vector<std::string>{
+                                   "loop: for 0..1",
+                                   "count_up_to: 0 1..2",
+                                   "loop: x = 2..3",
+                                   "count_up_to: 1 3..4",
+                                   "loop: x = 4..5",
+                                   "count_up_to: 2 5..6",
+                                   "loop: x = 6..7",
+                                   "count_up_to: end 7..8",
+                               });
+}

@@ -60,8 +60,24 @@ TEST_CASE("the tatham section prints each value with the line it resumes at") {
                                "[  0.000s] next(gen) -> 2   " + at,
                                "[  0.000s] next(gen) -> nullopt   # resume_line -1: finished",
                                "",
-                               "One switch jumps back into the loop, so the locals must live in the object: the jump",
-                               "may not skip a declaration. C++20's co_yield makes the compiler write this switch and",
-                               "the frame for you, locals included (chapter 04).",
+                               "i lives in the object, not in next(): next() returns at every yield, and its locals",
+                               "die when it returns (Tatham's C kept them static). The jump back in only forbids",
+                               "skipping a declaration that initialises. C++20's co_yield makes the compiler write",
+                               "this switch and the frame for you, locals included (chapter 04).",
                            });
+}
+
+TEST_CASE("the tatham section's timeline: the caller and the switch-trick body take turns") {
+    SectionFixture f;
+    sections::tatham(f.ctx);
+    CHECK(drawn(f.timeline) == std::vector<std::string>{
+                                   "caller: next 0..1",
+                                   "TathamCountUpTo: 0 1..2",
+                                   "caller: next 2..3",
+                                   "TathamCountUpTo: 1 3..4",
+                                   "caller: next 4..5",
+                                   "TathamCountUpTo: 2 5..6",
+                                   "caller: next 6..7",
+                                   "TathamCountUpTo: end 7..8",
+                               });
 }

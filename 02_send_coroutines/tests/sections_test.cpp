@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "greenlet.hpp"
+#include "mycoro.hpp"
 #include "running_total.hpp"
 #include "sections.hpp"
 #include "steps.hpp"
@@ -98,21 +99,164 @@ TEST_CASE("the greenlet-error section catches the body's exception from switch_t
           });
 }
 
-TEST_CASE("the memory section's table holds the real sizes, and every parked stack is unmapped") {
+TEST_CASE("mycoro adds up what it is sent: 35 after 10, 20 and 5, then 36.5 after a float") {
+    CHECK(
+        run_section(sections::mycoro) ==
+        Lines{
+            "[  0.000s] coro = mycoro(); next(coro)   # primes it: runs to the first yield, which hands out the total",
+            "[  0.000s]   -> 0",
+            "[  0.000s] coro.send(10) -> 10",
+            "[  0.000s] coro.send(20) -> 30",
+            "[  0.000s] coro.send(5) -> 35",
+            "[  0.000s] coro.send(1.5) -> 36.5",
+            "[  0.000s] the total is a double from the start: Python's turns from int to float at 1.5",
+        });
+}
+
+TEST_CASE("mycoro refuses a value before it is primed, like every send generator") {
+    coroutines::MyCoro coro;
+    CHECK_THROWS_AS(coro.send(1.0), coroutines::SendError);
+    CHECK(coro.next() == 0.0);
+    CHECK(coro.send(2.5) == 2.5);
+    CHECK(coro.next() == 2.5);  // next() sends None: nothing is added
+}
+
+TEST_CASE("the memory section's table holds the real sizes, says what is reserved, and unmaps every stack") {
     const std::size_t object = sizeof(greenlet::Greenlet);
     const std::size_t generator = sizeof(coroutines::RunningTotal);
+    const std::size_t base = sizeof(coroutines::SendGenerator<int, int>);
     CHECK(run_section(sections::memory) ==
           Lines{
-              "what                                                    bytes",
-              "greenlet: its stack (default_stack_size)                65536",
-              fmt::format("greenlet: the Greenlet object (sizeof)               {:>8}", object),
-              fmt::format("greenlet: total                                      {:>8}", 65536 + object),
-              fmt::format("generator: RunningTotal (sizeof, chapter-01 style)   {:>8}", generator),
-              fmt::format("generator: Steps (sizeof)                            {:>8}", sizeof(coroutines::Steps)),
-              fmt::format("A greenlet costs {}x a hand-written generator: its stack must hold any call chain,",
+              "what                                                          bytes",
+              "greenlet: its stack, reserved (default_stack_size)            65536",
+              fmt::format("greenlet: the Greenlet object (sizeof)                       {:>6}", object),
+              fmt::format("greenlet: total reserved                                     {:>6}", 65536 + object),
+              fmt::format("generator: RunningTotal (sizeof)                             {:>6}", generator),
+              fmt::format("  send()'s bookkeeping: vtable pointer, 3 flags (its base)   {:>6}", base),
+              fmt::format("  the frame: count, c, i, resume point, log pointer          {:>6}", generator - base),
+              fmt::format("generator: Steps (sizeof)                                    {:>6}",
+                          sizeof(coroutines::Steps)),
+              fmt::format("Reserved, a greenlet is {}x a RunningTotal: its stack must hold any call chain,",
                           (65536 + object) / generator),
               "while a generator's frame holds only the locals that live across a yield.",
-              "[  0.000s] 1000 greenlets parked: 1000 stacks mapped, 62.5 MiB of stack",
+              "[  0.000s] 1000 greenlets parked: 1000 stacks mapped, 62.5 MiB of stack reserved",
+              "[  0.000s] resident memory they use: measured in real time only (run this section without --virtual)",
               "[  0.000s] destroyed: 0 stacks mapped",
+              "Reserved is not used: the kernel gives a stack page real memory only when it is first",
+              "touched, and a parked greenlet has touched only the top of its stack. The reservation",
+              "still counts: a stack cannot grow, so its size is picked up front for the deepest call.",
           });
+}
+
+TEST_CASE("in real time the memory section measures a parked greenlet: more than nothing, less than reserved") {
+    common::RealClock clock;
+    common::Log log = common::Log::capturing(clock);
+    common::Timeline timeline;
+    common::Context ctx{clock, log, timeline};
+    sections::memory(ctx);
+    const Lines lines = log.lines();
+    const std::string prefix = "resident memory grew by about ";
+    std::size_t per_greenlet = 0;
+    int found = 0;
+    for (const std::string& line : lines) {
+        const std::size_t at = line.find(prefix);
+        if (at == std::string::npos) continue;
+        ++found;
+        per_greenlet = std::stoul(line.substr(at + prefix.size()));
+    }
+    REQUIRE(found == 1);
+    CHECK(per_greenlet > 0);  // each parked greenlet touched the top of its stack
+#ifndef COURSE_TSAN
+    // ThreadSanitizer keeps state of its own for every fiber (about 850 KB each here), and RSS
+    // counts it: there the bound does not hold, and the measurement says so honestly.
+    CHECK(per_greenlet < greenlet::Greenlet::default_stack_size + sizeof(greenlet::Greenlet));
+#endif
+}
+
+TEST_CASE("send's and mycoro's timelines: each call is the caller's turn, each run of the body the body's") {
+    SectionFixture f;
+    sections::send(f.ctx);
+    CHECK(drawn(f.timeline) == Lines{
+                                   "caller: next 0..1",
+                                   "running_total: 0 1..2",
+                                   "caller: send 2..3",
+                                   "running_total: 1 3..4",
+                                   "caller: send 4..5",
+                                   "running_total: 2 5..6",
+                                   "caller: next 6..7",
+                                   "running_total: end 7..8",
+                               });
+    SectionFixture g;
+    sections::mycoro(g.ctx);
+    CHECK(drawn(g.timeline) == Lines{
+                                   "caller: next 0..1",
+                                   "mycoro: 0 1..2",
+                                   "caller: send 2..3",
+                                   "mycoro: 10 3..4",
+                                   "caller: send 4..5",
+                                   "mycoro: 30 5..6",
+                                   "caller: send 6..7",
+                                   "mycoro: 35 7..8",
+                                   "caller: send 8..9",
+                                   "mycoro: 36.5 9..10",
+                               });
+}
+
+TEST_CASE("priming's timeline: a refused send() and a next() on a finished generator give the body no turn") {
+    SectionFixture f;
+    sections::priming(f.ctx);
+    CHECK(drawn(f.timeline) == Lines{
+                                   "caller: send 0..1",
+                                   "caller: next 1..2",
+                                   "running_total: 0 2..3",
+                                   "caller: send 3..4",
+                                   "running_total: end 4..5",
+                                   "caller: send 5..6",
+                                   "caller: next 6..7",
+                               });
+}
+
+TEST_CASE("the pipeline's timeline: each line is pushed source -> grep, and only the 404s reach the printer") {
+    SectionFixture f;
+    sections::pipeline(f.ctx);
+    CHECK(drawn(f.timeline) == Lines{
+                                   "source: 1 0..1",
+                                   "grep: 1 1..2",
+                                   "source: 2 2..3",
+                                   "grep: 2 3..4",
+                                   "printer: 2 4..5",
+                                   "source: 3 5..6",
+                                   "grep: 3 6..7",
+                                   "source: 4 7..8",
+                                   "grep: 4 8..9",
+                                   "printer: 4 9..10",
+                                   "source: 5 10..11",
+                                   "grep: 5 11..12",
+                                   "source: end 12..13",
+                                   "grep: end 13..14",
+                                   "printer: end 14..15",
+                               });
+}
+
+TEST_CASE("round-robin's timeline: one turn per next(), in the lane of the task it ran") {
+    SectionFixture f;
+    sections::round_robin(f.ctx);
+    CHECK(drawn(f.timeline) == Lines{
+                                   "A: step 0..1",
+                                   "B: step 1..2",
+                                   "C: step 2..3",
+                                   "A: step 3..4",
+                                   "B: step 4..5",
+                                   "C: end 5..6",
+                                   "A: step 6..7",
+                                   "B: end 7..8",
+                                   "A: end 8..9",
+                               });
+}
+
+TEST_CASE("greenlet-error's timeline: main, then bake on its own stack, then main again") {
+    SectionFixture f;
+    sections::greenlet_error(f.ctx);
+    CHECK(drawn(f.timeline) ==
+          Lines{"main: switch 0..1", "bake: raise 1..2", "main: catch 2..3", "main: refused 3..4"});
 }

@@ -223,3 +223,17 @@ TEST_CASE("the timer_heap section: the same results and times, in 4 iterations a
                                "CPU time: measured in real time only (run this section without --virtual)",
                            });
 }
+
+TEST_CASE("generators and timer_heap draw one bar per task, from its first step to its return") {
+    const std::vector<std::string> bars{
+        "task 1: starts @0",      "task 2: starts @0",      "task 3: starts @0",      "task 4: starts @0",
+        "task 5: starts @0",      "task 2: sleep 1 s 0..1", "task 4: sleep 1 s 0..1", "task 1: sleep 2 s 0..2",
+        "task 5: sleep 2 s 0..2", "task 3: sleep 3 s 0..3",
+    };
+    SectionFixture busy;
+    sections::generators(busy.ctx);
+    CHECK(drawn(busy.timeline) == bars);
+    SectionFixture heap;
+    sections::timer_heap(heap.ctx);
+    CHECK(drawn(heap.timeline) == bars);
+}

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "sections.hpp"
 
 namespace {
@@ -13,10 +15,12 @@ using Lines = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("hello world: the second line comes exactly 2 s after the first") {
+TEST_CASE("hello world: the second line comes 2 s after the first, and in the docs' version 1 s") {
     CHECK(run_section([](common::Context& ctx) { sections::hello(ctx); }) == Lines{
                                                                                  "[  0.000s] Hello ...",
                                                                                  "[  2.000s] ... World!",
+                                                                                 "[  2.000s] hello",
+                                                                                 "[  3.000s] world",
                                                                              });
 }
 
@@ -252,6 +256,25 @@ TEST_CASE("a blocking sleep serialises two tasks: 6 s instead of 3 s") {
               "[  8.000s]   D (blocking): step 3",
               "[  9.000s]   both done in 6 s: the steps ran one at a time, the loop was stuck",
           });
+}
+
+TEST_CASE("blocking's timeline: the blocking steps are 1 s spans end to end, the awaiting ones overlap") {
+    SectionFixture f;
+    sections::blocking(f.ctx);
+    CHECK(drawn(f.timeline) == Lines{
+                                   "A (await sleep): step 1 0..1",
+                                   "B (await sleep): step 1 0..1",
+                                   "A (await sleep): step 2 1..2",
+                                   "B (await sleep): step 2 1..2",
+                                   "A (await sleep): step 3 2..3",
+                                   "B (await sleep): step 3 2..3",
+                                   "C (blocking): step 1 3..4",
+                                   "D (blocking): step 1 4..5",
+                                   "C (blocking): step 2 5..6",
+                                   "D (blocking): step 2 6..7",
+                                   "C (blocking): step 3 7..8",
+                                   "D (blocking): step 3 8..9",
+                               });
 }
 
 TEST_CASE("the coroutine section: the child runs inline, the aio chain keeps a flat stack, 1M awaits complete") {

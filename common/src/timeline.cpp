@@ -31,10 +31,12 @@ std::vector<std::string> Timeline::lanes() const {
 namespace {
 
 // 1, 2 or 5 times a power of ten (or minutes and hours for long stories), about `target` ticks.
-double tick_step(double total, int target) {
+// A count (turns) ticks in whole numbers.
+double tick_step(double total, int target, bool counting) {
     const double rough = total / target;
+    if (counting && rough <= 1.0) return 1.0;
     for (double unit : {3600.0, 60.0}) {
-        if (rough >= unit) {
+        if (!counting && rough >= unit) {
             for (double multiple : {1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0}) {
                 if (unit * multiple >= rough) return unit * multiple;
             }
@@ -52,6 +54,9 @@ std::string compact(double seconds) {
     std::erase(text, ' ');
     return text;
 }
+
+// An axis label: a duration, or a plain number when the timeline counts turns.
+std::string axis_label(double t, const std::string& unit) { return unit.empty() ? compact(t) : fmt::format("{:g}", t); }
 
 }  // namespace
 
@@ -73,8 +78,11 @@ std::string Timeline::render(std::size_t width) const {
         return std::min(column, columns - 1);
     };
 
-    std::string out = fmt::format("{:>{}} | 0 .. {}, one column = {}\n", "", label_width, compact(end),
-                                  compact(end / static_cast<double>(columns)));
+    const double column_width = end / static_cast<double>(columns);
+    std::string out = unit_.empty() ? fmt::format("{:>{}} | 0 .. {}, one column = {}\n", "", label_width, compact(end),
+                                                  compact(column_width))
+                                    : fmt::format("{:>{}} | 0 .. {} {}s, one column = {:.3g} {}\n", "", label_width,
+                                                  axis_label(end, unit_), unit_, column_width, unit_);
     for (const std::string& lane : lane_names) {
         std::string row(columns, ' ');
         for (const Event& event : all) {
@@ -102,7 +110,7 @@ std::string Timeline::render(std::size_t width) const {
     }
 
     // The time axis: a tick every "nice" step, labelled where the labels do not collide.
-    const double step = tick_step(end, 6);
+    const double step = tick_step(end, 6, !unit_.empty());
     std::string axis(columns, '-');
     std::string labels(columns, ' ');
     std::size_t free_from = 0;
@@ -111,7 +119,7 @@ std::string Timeline::render(std::size_t width) const {
         if (t > end * (1 + 1e-9)) break;
         const std::size_t column = column_of(t);
         axis[column] = '+';
-        const std::string text = compact(t);
+        const std::string text = axis_label(t, unit_);
         // The last label may have to end at the edge rather than start at its tick.
         const std::size_t at = std::min(column, columns - std::min(columns, text.size()));
         if (at >= free_from) {

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "common/timeline.hpp"
+#include "common/turns.hpp"
 
 TEST_CASE("a disabled timeline records nothing") {
     common::Timeline timeline;
@@ -69,4 +70,32 @@ TEST_CASE("trace events are JSON with escaped names, microsecond times and one t
                        "\n"
                        R"({"name":"tick","ph":"i","s":"t","ts":2000000.000,"pid":3,"tid":2})");
     CHECK(common::json_escape(std::string("a\x01z")) == "a\\u0001z");
+}
+
+TEST_CASE("Turns draws each turn one unit wide, on an axis that counts turns instead of seconds") {
+    common::Timeline timeline(true);
+    common::Turns turns(timeline);
+    turns.run("caller", "next");
+    turns.run("gen", "0");
+    turns.run("caller", "next");
+    turns.run("gen", "end");
+    CHECK(timeline.unit() == "turn");
+    const std::string expected =
+        "       | 0 .. 4 turns, one column = 0.129 turn\n"
+        "caller | [next==]       [next===]       \n"
+        "   gen |        [0======]       [end===]\n"
+        "       +-+------+-------+-------+------+\n"
+        "         0      1       2       3      4\n";
+    CHECK(timeline.render(40) == expected);
+}
+
+TEST_CASE("a long count of turns ticks in whole, round numbers") {
+    common::Timeline timeline(true);
+    common::Turns turns(timeline);
+    for (int i = 0; i < 40; ++i) turns.run(i % 2 == 0 ? "a" : "b", "x");
+    const std::string chart = timeline.render(80);
+    CHECK(chart.find("0 .. 40 turns") != std::string::npos);
+    CHECK(chart.find("  0         ") != std::string::npos);
+    CHECK(chart.find(" 10 ") != std::string::npos);
+    CHECK(chart.find('.', chart.find("turn\n")) == std::string::npos);  // no fractional tick labels
 }

@@ -30,6 +30,40 @@ aio::Coroutine<int> fail_after(double seconds) {
     throw std::runtime_error("failed");
 }
 
+aio::Coroutine<int> fail_with(double seconds, std::string what) {
+    co_await aio::sleep(seconds);
+    throw std::runtime_error(what);
+}
+
+// Sleeps, and says so when a cancellation reaches it.
+aio::Coroutine<int> patient(Lines& lines, std::string name, double seconds) {
+    try {
+        co_await aio::sleep(seconds);
+    } catch (const aio::CancelledError&) {
+        lines.push_back(fmt::format("{} cancelled at {}", name, aio::time()));
+        throw;
+    }
+    lines.push_back(fmt::format("{} done at {}", name, aio::time()));
+    co_return 1;
+}
+
+aio::Coroutine<void> cancel_gather_two(Lines& lines, double a_seconds, double b_seconds, bool twice = false) {
+    aio::Task<std::pair<int, int>> both =
+        aio::create_task(exercises::gather_two(patient(lines, "a", a_seconds), patient(lines, "b", b_seconds)));
+    co_await aio::sleep(1.0);
+    both.cancel();
+    if (twice) {
+        co_await aio::sleep(0);  // the first cancel() has reached gather_two, which now waits for a to stop
+        both.cancel();
+    }
+    try {
+        co_await both;
+        lines.push_back("gather_two returned");
+    } catch (const aio::CancelledError&) {
+        lines.push_back(fmt::format("gather_two cancelled at {}: cancelled() = {}", aio::time(), both.cancelled()));
+    }
+}
+
 }  // namespace
 
 TEST_CASE("gather_two runs both at once: 1 s and 2 s take 2 s together, results in argument order") {
@@ -57,4 +91,30 @@ TEST_CASE("when one child fails, gather_two still waits for the other, then reth
                          "failed", std::runtime_error);
     CHECK(loop.time() == 3.0);
     CHECK(lines == Lines{"3 starts at 0", "3 ends at 3"});
+}
+
+TEST_CASE("when both children fail, a's exception wins (argument order), after both have finished") {
+    aio::EventLoop loop({.virtual_time = true});
+    CHECK_THROWS_WITH_AS(loop.run_until_complete(exercises::gather_two(fail_with(2.0, "a failed at 2 s"),
+                                                                       fail_with(1.0, "b failed at 1 s"))),
+                         "a failed at 2 s", std::runtime_error);
+    CHECK(loop.time() == 2.0);
+}
+
+TEST_CASE("cancelling gather_two while both children wait cancels both, then gather_two ends cancelled") {
+    Lines lines;
+    aio::run(cancel_gather_two(lines, 5.0, 5.0), {.virtual_time = true});
+    CHECK(lines == Lines{"a cancelled at 1", "b cancelled at 1", "gather_two cancelled at 1: cancelled() = true"});
+}
+
+TEST_CASE("cancelling gather_two after a finished cancels b, the child it still waits for") {
+    Lines lines;
+    aio::run(cancel_gather_two(lines, 0.5, 5.0), {.virtual_time = true});
+    CHECK(lines == Lines{"a done at 0.5", "b cancelled at 1", "gather_two cancelled at 1: cancelled() = true"});
+}
+
+TEST_CASE("a second cancel() while gather_two waits for its children to stop still leaves no orphan") {
+    Lines lines;
+    aio::run(cancel_gather_two(lines, 5.0, 5.0, true), {.virtual_time = true});
+    CHECK(lines == Lines{"a cancelled at 1", "b cancelled at 1", "gather_two cancelled at 1: cancelled() = true"});
 }

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -27,6 +28,12 @@ public:
 
     [[nodiscard]] bool enabled() const noexcept { return enabled_; }
     void set_enabled(bool on) noexcept { enabled_ = on; }
+
+    // A story that takes no time (a generator and its caller taking turns) is drawn against a
+    // count instead of seconds: events then start and end at numbers of `unit` ("turn"), and so
+    // does the axis. The trace file shows one unit as one second. Empty: seconds.
+    void count_in(std::string unit) { unit_ = std::move(unit); }
+    [[nodiscard]] const std::string& unit() const noexcept { return unit_; }
 
     void span(std::string_view lane, std::string_view label, double start, double end) {
         if (enabled_) record({std::string(lane), std::string(label), start, end, false});
@@ -49,6 +56,7 @@ private:
     void record(Event event);
 
     bool enabled_;
+    std::string unit_;
     mutable std::mutex mutex_;  // 06's threads record concurrently
     std::vector<Event> events_;
 };
