@@ -82,9 +82,14 @@ TEST_CASE("the async waiter is busy the whole 7.5 s, on one thread, with every o
     CHECK(report.total == 7.5);
     CHECK(report.busy == 7.5);
     CHECK(report.threads == 1);
-    CHECK(f.timeline.lanes() == std::vector<std::string>{"W1 order 0", "W1 order 1", "W1 order 2", "W1 order 3"});
-    for (const common::Timeline::Event& event : f.timeline.events()) {
-        CHECK(event.start == 0.0);
-        if (!event.instant) CHECK(event.end == (event.label == "Order 2" ? 1.2 : 7.5));
-    }
+    CHECK(drawn(f.timeline) == Lines{
+                                   "W1 order 0: Request order! @0",
+                                   "W1 order 1: Request order! @0",
+                                   "W1 order 2: Request order! @0",
+                                   "W1 order 3: Request order! @0",
+                                   "W1 order 2: Order 2 0..1.2",
+                                   "W1 order 0: Order 0 0..7.5",
+                                   "W1 order 1: Order 1 0..7.5",
+                                   "W1 order 3: Order 3 0..7.5",
+                               });
 }

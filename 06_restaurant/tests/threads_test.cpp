@@ -93,22 +93,13 @@ TEST_CASE("the threads timeline: waiter 1 works the whole 23.6 s, waiter 2 idles
     SectionFixture f;
     const restaurant::ServiceReport report = serve(f, 2);
     CHECK(report.total == 23.6);
-    CHECK(report.busy == doctest::Approx(43.8));
-    const std::vector<common::Timeline::Event> events = f.timeline.events();
-    REQUIRE(events.size() == 4);
-    CHECK(events[0].lane == "Waiter 1");
-    CHECK(events[0].label == "Order 0");
-    CHECK(events[0].end == 8.5);
-    CHECK(events[1].lane == "Waiter 1");
-    CHECK(events[1].label == "Order 2");
-    CHECK(events[1].end == 12.1);
-    CHECK(events[2].lane == "Waiter 2");
-    CHECK(events[2].label == "Order 1");
-    CHECK(events[2].start == 0.0);
-    CHECK(events[2].end == 20.2);
-    CHECK(events[3].lane == "Waiter 1");
-    CHECK(events[3].label == "Order 3");
-    CHECK(events[3].end == 23.6);
+    CHECK(report.busy == 43.8);
+    CHECK(drawn(f.timeline) == Lines{
+                                   "Waiter 1: Order 0 0..8.5",
+                                   "Waiter 1: Order 2 8.5..12.1",
+                                   "Waiter 2: Order 1 0..20.2",
+                                   "Waiter 1: Order 3 12.1..23.6",
+                               });
 }
 
 TEST_CASE("more waiter threads cannot beat the longest order: 3 or 6 waiters take exactly 20.2 s") {
