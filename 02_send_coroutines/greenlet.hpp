@@ -1,5 +1,5 @@
 // A greenlet: a stackful coroutine with a stack of its own, switched explicitly with
-// switch_to() (POSIX ucontext underneath). Used by the sections "greenlet", "greenlet-error"
+// switch_to() (POSIX ucontext underneath). Used by the sections "greenlet", "greenlet_error"
 // and "memory", and by chapter 03's gevent-like hub.
 #pragma once
 

@@ -1,5 +1,5 @@
 // The seed of an event loop: a queue of generator tasks, each run one step at a time, in
-// turns, until all have finished. Used by the section "round-robin".
+// turns, until all have finished. Used by the section "round_robin".
 #pragma once
 
 #include <memory>

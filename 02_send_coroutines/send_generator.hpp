@@ -1,6 +1,6 @@
 // The rules of a two-way generator, written once: what send() may do before the first yield,
 // after the last one, and while the body runs. Every generator of this chapter derives from
-// it and writes only its body, resume(). Used by the sections send, priming, pipeline, round-robin.
+// it and writes only its body, resume(). Used by the sections send, priming, pipeline, round_robin.
 #pragma once
 
 #include <optional>

@@ -1,5 +1,5 @@
 // A generator "task" for the round-robin: it does one step of work per next() and pauses.
-// Used by the sections "round-robin" and "memory".
+// Used by the sections "round_robin" and "memory".
 #pragma once
 
 #include <optional>

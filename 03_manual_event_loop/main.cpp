@@ -10,9 +10,9 @@ int main(int argc, char** argv) {
     lesson.section("timer_heap", "the same tasks on a ready queue and a timer heap: the CPU rests",
                    sections::timer_heap);
     lesson.section("chess_sync", "the chess exhibition, one board at a time: 12 h", sections::chess_sync,
-                   common::SectionOptions{.default_speed = 720.0});
+                   common::SectionOptions{.default_speed = 720.0, .story_seconds = 12 * 3600.0});
     lesson.section("chess_async", "the chess exhibition on the timer loop: 1 h", sections::chess_async,
-                   common::SectionOptions{.default_speed = 60.0});
+                   common::SectionOptions{.default_speed = 60.0, .story_seconds = 3655.0});
     lesson.section("hub", "a gevent-like hub over greenlets: two tasks that sleep 2 s each take 2 s, not 4 s",
                    sections::hub);
     lesson.section("hub_unpatched", "the same tasks with a blocking sleep: 4 s again, hence monkey-patching",

@@ -1,4 +1,8 @@
 #include <cstdint>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "sections.hpp"
 
@@ -11,12 +15,20 @@ int main(int argc, char** argv) {
     lesson.section("hello", "hello world after a 2 s sleep, then the asyncio docs' 1 s version", sections::hello);
     lesson.section("sleepers", "two tasks sleep 1 s twice each: 2 s, not 4 s", sections::sleepers);
     lesson.section("count", "three count()s: 1 s under gather, 3 s one after the other", sections::count);
-    std::uint64_t seed = 7;
-    lesson.flags().add("seed", '\0', "seed of the random numbers in makerandom and chain (default 7)", seed);
-    lesson.section("makerandom", "three tasks draw random numbers until one is high enough",
-                   [&seed](common::Context& ctx) { sections::makerandom(ctx, seed); });
-    lesson.section("chain", "chained coroutines part1 -> part2, three chains at once",
-                   [&seed](common::Context& ctx) { sections::chain(ctx, seed); });
+    std::uint64_t seed = 444;
+    lesson.flags().add("seed", '\0', "random.seed() of makerandom and chain (default 444, as the originals)", seed);
+    lesson.section(
+        "makerandom",
+        [&seed] { return fmt::format("three tasks draw random numbers until one is high enough (seed {})", seed); },
+        [&seed](common::Context& ctx) { sections::makerandom(ctx, seed); });
+    std::vector<int> chains;
+    lesson.section(
+        "chain",
+        [&seed] { return fmt::format("chained coroutines part1 -> part2, one chain per N, at once (seed {})", seed); },
+        [&seed, &chains](common::Context& ctx) { sections::chain(ctx, seed, chains); },
+        {.arguments = "[N...]", .parse_arguments = [&chains](const std::vector<std::string>& args) {
+             chains = sections::chain_arguments(args);
+         }});
     lesson.section("readers", "two reads: 3 s awaited in turn, 2 s as tasks", sections::readers);
     lesson.section("fun", "await a 2 s task before or after sleep(1): 3 s or 2 s", sections::fun);
     lesson.section("future", "a Future set by another task after 1 s", sections::future);
@@ -28,7 +40,8 @@ int main(int argc, char** argv) {
     int tasks = 100'000;
     lesson.flags().add("tasks", '\0', "how many sleeping tasks the scale section starts (default 100000)", tasks, 1,
                        10'000'000);
-    lesson.section("scale", "100'000 tasks sleep 1 s each, at once: about 1 s",
-                   [&tasks](common::Context& ctx) { sections::scale(ctx, tasks); });
+    lesson.section(
+        "scale", [&tasks] { return fmt::format("{} tasks sleep 1 s each, at once: about 1 s", tasks); },
+        [&tasks](common::Context& ctx) { sections::scale(ctx, tasks); });
     return lesson.run(argc, argv);
 }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "common/lesson.hpp"
 
@@ -20,7 +22,9 @@ void hello(common::Context& ctx);
 void sleepers(common::Context& ctx);
 void count(common::Context& ctx);
 void makerandom(common::Context& ctx, std::uint64_t seed);
-void chain(common::Context& ctx, std::uint64_t seed);
+void chain(common::Context& ctx, std::uint64_t seed, const std::vector<int>& args);
+// chain's N... as chained.py reads them (map(int, sys.argv[1:])); none: 1 2 3. UsageError if bad.
+std::vector<int> chain_arguments(const std::vector<std::string>& args);
 void readers(common::Context& ctx);
 void fun(common::Context& ctx);
 void future(common::Context& ctx);

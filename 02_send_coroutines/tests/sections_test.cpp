@@ -69,7 +69,7 @@ TEST_CASE("the pipeline section prints the two 404 lines, then the printer's clo
           });
 }
 
-TEST_CASE("the round-robin section interleaves A, B and C one step at a time") {
+TEST_CASE("the round_robin section interleaves A, B and C one step at a time") {
     CHECK(run_section(sections::round_robin) ==
           Lines{
               "[  0.000s] round_robin([steps(\"A\", 3), steps(\"B\", 2), steps(\"C\", 1)])",
@@ -86,7 +86,7 @@ TEST_CASE("the round-robin section interleaves A, B and C one step at a time") {
           });
 }
 
-TEST_CASE("the greenlet-error section catches the body's exception from switch_to()") {
+TEST_CASE("the greenlet_error section catches the body's exception from switch_to()") {
     CHECK(run_section(sections::greenlet_error) ==
           Lines{
               "[  0.000s] main: g = greenlet(bake)",
@@ -238,7 +238,7 @@ TEST_CASE("the pipeline's timeline: each line is pushed source -> grep, and only
                                });
 }
 
-TEST_CASE("round-robin's timeline: one turn per next(), in the lane of the task it ran") {
+TEST_CASE("round_robin's timeline: one turn per next(), in the lane of the task it ran") {
     SectionFixture f;
     sections::round_robin(f.ctx);
     CHECK(drawn(f.timeline) == Lines{
@@ -254,7 +254,7 @@ TEST_CASE("round-robin's timeline: one turn per next(), in the lane of the task 
                                });
 }
 
-TEST_CASE("greenlet-error's timeline: main, then bake on its own stack, then main again") {
+TEST_CASE("greenlet_error's timeline: main, then bake on its own stack, then main again") {
     SectionFixture f;
     sections::greenlet_error(f.ctx);
     CHECK(drawn(f.timeline) ==

@@ -29,6 +29,17 @@ TEST_CASE("on a virtual clock each idle pass of a busy loop costs exactly one 1 
     CHECK(clock.now() == 3.0);  // counted ticks, not summed: no rounding drift
 }
 
+TEST_CASE("paced by real time, a busy loop spins between ticks and still ends at the exact story time") {
+    common::VirtualClock clock(1000.0);  // 0.5 story seconds: half a millisecond of real time
+    auto log = common::Log::capturing(clock);
+    std::vector<manual_loop::PollTask> tasks;
+    tasks.emplace_back("t", 0.5, clock);
+    const manual_loop::PollStats stats = manual_loop::wait(tasks, clock, log);
+    CHECK(clock.now() == 0.5);
+    CHECK(log.lines() == std::vector<std::string>{"[  0.500s] t done (pass " + std::to_string(stats.passes) + ")"});
+    CHECK(stats.passes >= 501);  // at least one pass per tick; more while it spins in real time
+}
+
 TEST_CASE("wait() returns only when every task is ready, at the latest deadline's tick") {
     SectionFixture f;
     std::vector<manual_loop::PollTask> tasks;

@@ -59,56 +59,92 @@ TEST_CASE("three count()s print One x3 then Two x3 after 1 s under gather, and t
           });
 }
 
-TEST_CASE("makerandom with seed 7: the exact draws, retries after idx + 1 seconds, per-task results") {
-    CHECK(run_section([](common::Context& ctx) { sections::makerandom(ctx, 7); }) ==
+// The expected lines are what tests/python/rand.py and chained.py print on a virtual-time asyncio
+// loop (python3 tests/python/virtual_asyncio.py rand.py): the same draws, order and times.
+TEST_CASE("makerandom with seed 444 prints what Python's rand.py prints: the same draws, order and times") {
+    CHECK(run_section([](common::Context& ctx) { sections::makerandom(ctx, 444); }) ==
           Lines{
-              "[  0.000s] random.seed(7)   # --seed N changes it; the same seed gives the same story",
               "[  0.000s] Initiated makerandom(0).",
-              "[  0.000s] makerandom(0) == 3 too low; retrying.",
+              "[  0.000s] makerandom(0) == 4 too low; retrying.",
               "[  0.000s] Initiated makerandom(1).",
-              "[  0.000s] makerandom(1) == 3 too low; retrying.",
+              "[  0.000s] makerandom(1) == 4 too low; retrying.",
               "[  0.000s] Initiated makerandom(2).",
-              "[  0.000s] makerandom(2) == 1 too low; retrying.",
-              "[  1.000s] makerandom(0) == 9 too low; retrying.",
-              "[  2.000s] makerandom(1) == 2 too low; retrying.",
-              "[  2.000s] ---> Finished: makerandom(0) == 10",
-              "[  3.000s] makerandom(2) == 0 too low; retrying.",
-              "[  4.000s] makerandom(1) == 6 too low; retrying.",
+              "[  0.000s] makerandom(2) == 0 too low; retrying.",
+              "[  1.000s] makerandom(0) == 4 too low; retrying.",
+              "[  2.000s] makerandom(1) == 7 too low; retrying.",
+              "[  2.000s] makerandom(0) == 4 too low; retrying.",
+              "[  3.000s] makerandom(2) == 4 too low; retrying.",
+              "[  3.000s] makerandom(0) == 8 too low; retrying.",
+              "[  4.000s] ---> Finished: makerandom(1) == 10",
+              "[  4.000s] makerandom(0) == 7 too low; retrying.",
+              "[  5.000s] makerandom(0) == 8 too low; retrying.",
               "[  6.000s] makerandom(2) == 4 too low; retrying.",
-              "[  6.000s] makerandom(1) == 2 too low; retrying.",
-              "[  8.000s] ---> Finished: makerandom(1) == 9",
-              "[  9.000s] makerandom(2) == 7 too low; retrying.",
-              "[ 12.000s] makerandom(2) == 5 too low; retrying.",
-              "[ 15.000s] makerandom(2) == 7 too low; retrying.",
-              "[ 18.000s] makerandom(2) == 4 too low; retrying.",
-              "[ 21.000s] makerandom(2) == 1 too low; retrying.",
-              "[ 24.000s] makerandom(2) == 2 too low; retrying.",
-              "[ 27.000s] ---> Finished: makerandom(2) == 8",
-              "[ 27.000s] r1: 10, r2: 9, r3: 8",
+              "[  6.000s] makerandom(0) == 7 too low; retrying.",
+              "[  7.000s] makerandom(0) == 1 too low; retrying.",
+              "[  8.000s] makerandom(0) == 6 too low; retrying.",
+              "[  9.000s] ---> Finished: makerandom(2) == 9",
+              "[  9.000s] makerandom(0) == 3 too low; retrying.",
+              "[ 10.000s] makerandom(0) == 9 too low; retrying.",
+              "[ 11.000s] makerandom(0) == 7 too low; retrying.",
+              "[ 12.000s] ---> Finished: makerandom(0) == 10",
+              "",
+              "[ 12.000s] r1: 10, r2: 10, r3: 9",
           });
 }
 
-TEST_CASE("chained part1 -> part2 with seed 7: each chain takes the sum of its two random sleeps") {
-    CHECK(run_section([](common::Context& ctx) { sections::chain(ctx, 7); }) ==
-          Lines{
-              "[  0.000s] random.seed(7); chain(9), chain(6) and chain(3) under gather",
-              "[  0.000s] part1(9) sleeping for 3 seconds.",
-              "[  0.000s] part1(6) sleeping for 3 seconds.",
-              "[  0.000s] part1(3) sleeping for 1 seconds.",
-              "[  1.000s] Returning part1(3) == result3-1.",
-              "[  1.000s] part2(3, 'result3-1') sleeping for 9 seconds.",
-              "[  3.000s] Returning part1(9) == result9-1.",
-              "[  3.000s] part2(9, 'result9-1') sleeping for 2 seconds.",
-              "[  3.000s] Returning part1(6) == result6-1.",
-              "[  3.000s] part2(6, 'result6-1') sleeping for 10 seconds.",
-              "[  5.000s] Returning part2(9, 'result9-1') == result9-2 derived from result9-1.",
-              "[  5.000s] -->Chained result9 => result9-2 derived from result9-1 (took 5.00 seconds).",
-              "[ 10.000s] Returning part2(3, 'result3-1') == result3-2 derived from result3-1.",
-              "[ 10.000s] -->Chained result3 => result3-2 derived from result3-1 (took 10.00 seconds).",
-              "[ 13.000s] Returning part2(6, 'result6-1') == result6-2 derived from result6-1.",
-              "[ 13.000s] -->Chained result6 => result6-2 derived from result6-1 (took 13.00 seconds).",
-              "[ 13.000s] Program finished in 13.00 seconds.",
-          });
+TEST_CASE("chain 1 2 3 with seed 444 prints what Python's chained.py prints") {
+    CHECK(run_section([](common::Context& ctx) {
+              sections::chain(ctx, 444, {1, 2, 3});
+          }) == Lines{
+                    "[  0.000s] part1(1) sleeping for 4 seconds.",
+                    "[  0.000s] part1(2) sleeping for 4 seconds.",
+                    "[  0.000s] part1(3) sleeping for 0 seconds.",
+                    "[  0.000s] Returning part1(3) == result3-1.",
+                    "[  0.000s] part2(3, 'result3-1') sleeping for 4 seconds.",
+                    "[  4.000s] Returning part1(1) == result1-1.",
+                    "[  4.000s] part2(1, 'result1-1') sleeping for 7 seconds.",
+                    "[  4.000s] Returning part1(2) == result2-1.",
+                    "[  4.000s] part2(2, 'result2-1') sleeping for 4 seconds.",
+                    "[  4.000s] Returning part2(3, 'result3-1') == result3-2 derived from result3-1.",
+                    "[  4.000s] -->Chained result3 => result3-2 derived from result3-1 (took 4.00 seconds).",
+                    "[  8.000s] Returning part2(2, 'result2-1') == result2-2 derived from result2-1.",
+                    "[  8.000s] -->Chained result2 => result2-2 derived from result2-1 (took 8.00 seconds).",
+                    "[ 11.000s] Returning part2(1, 'result1-1') == result1-2 derived from result1-1.",
+                    "[ 11.000s] -->Chained result1 => result1-2 derived from result1-1 (took 11.00 seconds).",
+                    "[ 11.000s] Program finished in 11.00 seconds.",
+                });
+}
+
+TEST_CASE("chain 9 6 3 with seed 7 prints what SEED=7 chained.py 9 6 3 prints") {
+    CHECK(run_section([](common::Context& ctx) {
+              sections::chain(ctx, 7, {9, 6, 3});
+          }) == Lines{
+                    "[  0.000s] part1(9) sleeping for 5 seconds.",
+                    "[  0.000s] part1(6) sleeping for 2 seconds.",
+                    "[  0.000s] part1(3) sleeping for 6 seconds.",
+                    "[  2.000s] Returning part1(6) == result6-1.",
+                    "[  2.000s] part2(6, 'result6-1') sleeping for 10 seconds.",
+                    "[  5.000s] Returning part1(9) == result9-1.",
+                    "[  5.000s] part2(9, 'result9-1') sleeping for 0 seconds.",
+                    "[  5.000s] Returning part2(9, 'result9-1') == result9-2 derived from result9-1.",
+                    "[  5.000s] -->Chained result9 => result9-2 derived from result9-1 (took 5.00 seconds).",
+                    "[  6.000s] Returning part1(3) == result3-1.",
+                    "[  6.000s] part2(3, 'result3-1') sleeping for 1 seconds.",
+                    "[  7.000s] Returning part2(3, 'result3-1') == result3-2 derived from result3-1.",
+                    "[  7.000s] -->Chained result3 => result3-2 derived from result3-1 (took 7.00 seconds).",
+                    "[ 12.000s] Returning part2(6, 'result6-1') == result6-2 derived from result6-1.",
+                    "[ 12.000s] -->Chained result6 => result6-2 derived from result6-1 (took 12.00 seconds).",
+                    "[ 12.000s] Program finished in 12.00 seconds.",
+                });
+}
+
+TEST_CASE("chain's arguments are whole numbers as chained.py reads them, 1 2 3 when none are given") {
+    CHECK(sections::chain_arguments({}) == std::vector<int>{1, 2, 3});
+    CHECK(sections::chain_arguments({"9", "6", "3"}) == std::vector<int>{9, 6, 3});
+    CHECK(sections::chain_arguments({"-4"}) == std::vector<int>{-4});
+    CHECK_THROWS_WITH_AS(sections::chain_arguments({"x"}), "chain: 'x' is not a whole number", common::UsageError);
+    CHECK_THROWS_WITH_AS(sections::chain_arguments({"3000000000"}), "chain: '3000000000' is out of range",
+                         common::UsageError);
 }
 
 TEST_CASE("two reads take 3 s awaited in turn and 2 s as tasks") {

@@ -9,7 +9,20 @@ namespace common {
 
 namespace {
 thread_local const Clock* bound_clock = nullptr;
+
+// When story time `story_time` comes in real time, for a clock started at `start` running `speed`
+// times faster. Clamped to 31 years (a story of 1e10 s, say): for a learner that is "never", and
+// unlike 1e10 s in nanoseconds it fits the steady clock's 64 bits.
+std::chrono::steady_clock::time_point real_time_point(std::chrono::steady_clock::time_point start, double story_time,
+                                                      double speed) {
+    constexpr double never = 1e9;
+    double seconds = story_time / speed;
+    if (!(seconds > 0.0)) seconds = 0.0;  // NaN too
+    if (seconds > never) seconds = never;
+    return start +
+           std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
 }
+}  // namespace
 
 void bind_current_thread(const Clock* clock) noexcept { bound_clock = clock; }
 
@@ -33,8 +46,7 @@ double ScaledClock::now() const {
 }
 
 std::chrono::steady_clock::time_point ScaledClock::real_deadline(double deadline) const {
-    const auto real = std::chrono::duration<double>(std::max(deadline, 0.0) / speed_);
-    return start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(real);
+    return real_time_point(start_, deadline, speed_);
 }
 
 void ScaledClock::sleep_until(double deadline) { std::this_thread::sleep_until(real_deadline(deadline)); }
@@ -51,7 +63,19 @@ void ScaledClock::wake_all(WaitList& list) { list.cv.notify_all(); }
 
 // ---- VirtualClock ---------------------------------------------------------------------------
 
+VirtualClock::VirtualClock(double pace) : pace_(pace), start_(std::chrono::steady_clock::now()) {
+    if (!(pace > 0.0)) throw std::invalid_argument("clock speed must be a positive number");
+}
+
 VirtualClock::~VirtualClock() = default;
+
+std::chrono::steady_clock::time_point VirtualClock::real_point(double story_time) const {
+    return real_time_point(start_, story_time, pace_);
+}
+
+bool VirtualClock::real_time_reached(double story_time) const {
+    return !paced() || std::chrono::steady_clock::now() >= real_point(story_time);
+}
 
 double VirtualClock::now() const { return now_.load(std::memory_order_acquire); }
 
@@ -90,7 +114,15 @@ bool VirtualClock::wait_as_sleeper(std::unique_lock<std::mutex>& guard, double d
     timed_.emplace(waiter.key, &waiter);
     --running_;
     advance();
-    waiter.cv.wait(guard, [&] { return waiter.woken; });
+    while (!waiter.woken) {
+        if (pacer_ != &waiter) {
+            waiter.cv.wait(guard);
+        } else if (waiter.cv.wait_until(guard, real_point(waiter.key.first)) == std::cv_status::timeout &&
+                   pacer_ == &waiter) {
+            pacer_ = nullptr;  // real time has caught up: advance() moves the clock to us now
+            advance();
+        }
+    }
     if (list) std::erase(list->waiters, &waiter);
     if (!announced) {
         --running_;
@@ -114,7 +146,11 @@ void VirtualClock::wake(Waiter& waiter, bool failed) {
 
 // Time moves only when nobody runs: then the earliest sleeper wakes, alone, so threads take
 // turns in deadline order and a run is reproducible.
+// Paced, a jump to the future waits: the earliest sleeper becomes the pacer and waits for real
+// time on its own condition variable, without the mutex, so a notify or a new thread can still
+// come first; whatever changes who is earliest calls advance() again and elects anew.
 void VirtualClock::advance() {
+    pacer_ = nullptr;
     if (running_ != 0 || timed_.empty()) return;
     auto& [key, waiter] = *timed_.begin();
     if (std::isinf(key.first)) {
@@ -122,7 +158,14 @@ void VirtualClock::advance() {
         while (!timed_.empty()) wake(*timed_.begin()->second, true);
         return;
     }
-    if (key.first > now()) now_.store(key.first, std::memory_order_release);
+    if (key.first > now()) {
+        if (!real_time_reached(key.first)) {
+            pacer_ = waiter;
+            waiter->cv.notify_one();
+            return;
+        }
+        now_.store(key.first, std::memory_order_release);
+    }
     wake(*waiter);
 }
 
@@ -146,6 +189,10 @@ std::unique_ptr<Clock> make_clock(bool virtual_time, double speed) {
     if (virtual_time) return std::make_unique<VirtualClock>();
     if (speed == 1.0) return std::make_unique<RealClock>();
     return std::make_unique<ScaledClock>(speed);
+}
+
+std::unique_ptr<Clock> make_story_clock(bool virtual_time, double speed) {
+    return std::make_unique<VirtualClock>(virtual_time ? forever : speed);
 }
 
 }  // namespace common

@@ -15,7 +15,7 @@ long long parse_integer(std::string_view text, std::string_view what) {
     if (text.empty() || error == std::errc::invalid_argument || ptr != end) {
         throw UsageError(fmt::format("{}: '{}' is not a whole number", what, text));
     }
-    if (error == std::errc::result_out_of_range) throw UsageError(fmt::format("{}: '{}' is too large", what, text));
+    if (error == std::errc::result_out_of_range) throw UsageError(fmt::format("{}: '{}' is out of range", what, text));
     return value;
 }
 
@@ -23,8 +23,11 @@ double parse_number(std::string_view text, std::string_view what) {
     double value = 0;
     const char* end = text.data() + text.size();
     const auto [ptr, error] = std::from_chars(text.data(), end, value);
-    if (text.empty() || error != std::errc{} || ptr != end || !std::isfinite(value)) {
+    if (text.empty() || error == std::errc::invalid_argument || ptr != end || std::isnan(value)) {
         throw UsageError(fmt::format("{}: '{}' is not a number", what, text));
+    }
+    if (error == std::errc::result_out_of_range || std::isinf(value)) {
+        throw UsageError(fmt::format("{}: '{}' is out of range", what, text));
     }
     return value;
 }
@@ -92,8 +95,12 @@ struct Assigner {
             std::uint64_t number = 0;
             const char* end = value.data() + value.size();
             const auto [ptr, error] = std::from_chars(value.data(), end, number);
-            if (value.empty() || error != std::errc{} || ptr != end) {
+            if (value.empty() || error == std::errc::invalid_argument || ptr != end) {
                 throw UsageError(fmt::format("{}: '{}' is not a whole number", name, value));
+            }
+            if (error == std::errc::result_out_of_range) {
+                throw UsageError(fmt::format("{}: '{}' is out of range: it must be at most {}", name, value,
+                                             std::numeric_limits<std::uint64_t>::max()));
             }
             *target = number;
         } else {  // IntTarget or DoubleTarget: a number with a range
@@ -125,6 +132,10 @@ std::vector<std::string> Flags::parse(const std::vector<std::string_view>& args)
     std::vector<std::string> positional;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string_view arg = args[i];
+        if (arg == "--") {  // what follows is positional, even when it starts with a dash
+            positional.insert(positional.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+            break;
+        }
         const bool is_long = arg.starts_with("--") && arg.size() > 2;
         const bool is_short = !is_long && arg.size() >= 2 && arg[0] == '-' && arg[1] != '-';
         if (!is_long && !is_short) {

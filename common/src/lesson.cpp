@@ -1,6 +1,7 @@
 #include "common/lesson.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <exception>
 #include <fstream>
@@ -9,11 +10,21 @@
 
 #include <fmt/format.h>
 
+#include "common/closest_name.hpp"
+#include "common/duration.hpp"
+
 namespace common {
 
 namespace {
 constexpr double min_speed = 1e-3;  // a story second takes 17 real minutes
 constexpr double max_speed = 1e6;   // a story day takes 86 real milliseconds
+
+// The one spelling of a section name: hyphens become underscores ("round-robin" is "round_robin").
+std::string canonical_name(std::string_view name) {
+    std::string canonical(name);
+    std::replace(canonical.begin(), canonical.end(), '-', '_');
+    return canonical;
+}
 }  // namespace
 
 Lesson::Lesson(std::string program, std::string title) : program_(std::move(program)), title_(std::move(title)) {
@@ -27,7 +38,15 @@ Lesson::Lesson(std::string program, std::string title) : program_(std::move(prog
 }
 
 void Lesson::section(std::string name, std::string description, Body body, SectionOptions options) {
-    sections_.push_back({std::move(name), std::move(description), std::move(body), options});
+    section(
+        std::move(name), [description = std::move(description)] { return description; }, std::move(body), options);
+}
+
+void Lesson::section(std::string name, Describe describe, Body body, SectionOptions options) {
+    if (name.empty() || name != canonical_name(name)) {
+        throw std::logic_error(fmt::format("section name '{}': words are joined by underscores", name));
+    }
+    sections_.push_back({std::move(name), std::move(describe), std::move(body), options});
 }
 
 int Lesson::run(int argc, const char* const* argv) {
@@ -44,28 +63,67 @@ void Lesson::print_help(std::FILE* out) const {
 
 void Lesson::print_list(std::FILE* out) const {
     std::size_t width = 0;
-    for (const Section& s : sections_) width = std::max(width, s.name.size());
+    const auto usage = [](const Section& s) {
+        return s.options.arguments.empty() ? s.name : s.name + " " + s.options.arguments;
+    };
+    for (const Section& s : sections_) width = std::max(width, usage(s).size());
     fmt::print(out, "sections:\n");
-    for (const Section& s : sections_) fmt::print(out, "  {:<{}}  {}\n", s.name, width, s.description);
+    for (const Section& s : sections_) fmt::print(out, "  {:<{}}  {}\n", usage(s), width, s.describe());
 }
 
-std::vector<const Lesson::Section*> Lesson::select(const std::vector<std::string>& names) const {
-    std::vector<const Section*> chosen;
-    if (names.empty()) {
-        for (const Section& s : sections_) chosen.push_back(&s);
-        return chosen;
+const Lesson::Section* Lesson::find(std::string_view name) const {
+    const std::string wanted = canonical_name(name);
+    const auto found =
+        std::find_if(sections_.begin(), sections_.end(), [&](const Section& s) { return s.name == wanted; });
+    return found == sections_.end() ? nullptr : &*found;
+}
+
+// Words are section names, each followed by its arguments if it takes any ("chain 9 6 3 hello").
+std::vector<Lesson::Chosen> Lesson::select(const std::vector<std::string>& words) const {
+    std::vector<Chosen> chosen;
+    if (words.empty()) {
+        for (const Section& s : sections_) chosen.push_back({&s, {}});
     }
-    for (const std::string& name : names) {
-        const auto found =
-            std::find_if(sections_.begin(), sections_.end(), [&](const Section& s) { return s.name == name; });
-        if (found == sections_.end()) throw UsageError(fmt::format("unknown section '{}' (--list shows them)", name));
-        chosen.push_back(&*found);
+    for (const std::string& word : words) {
+        if (const Section* section = find(word)) {
+            chosen.push_back({section, {}});
+        } else if (!chosen.empty() && chosen.back().section->options.parse_arguments) {
+            chosen.back().arguments.push_back(word);
+        } else if (!chosen.empty() && !word.empty() && (std::isdigit(static_cast<unsigned char>(word[0])) != 0)) {
+            throw UsageError(
+                fmt::format("section '{}' takes no arguments, got '{}'", chosen.back().section->name, word));
+        } else {
+            std::vector<std::string> known;
+            for (const Section& s : sections_) known.push_back(s.name);
+            const std::string closest = closest_name(canonical_name(word), known);
+            if (closest.empty()) throw UsageError(fmt::format("unknown section '{}': this lesson has none", word));
+            throw UsageError(
+                fmt::format("unknown section '{}'; the closest is '{}' (--list shows them all)", word, closest));
+        }
+    }
+    for (const Chosen& c : chosen) {
+        if (c.section->options.parse_arguments) c.section->options.parse_arguments(c.arguments);
     }
     return chosen;
 }
 
+// Says how fast the section runs whenever that is not real time by default, and, when the
+// section knows its story's length, how long the learner will wait for it.
+void Lesson::announce_speed(const Section& section, double speed, std::FILE* out) const {
+    const double story = section.options.story_seconds;
+    const std::string wait =
+        story > 0.0 ? fmt::format("its {} take {} of real time", format_duration(story), format_duration(story / speed))
+                    : "";
+    if (std::isnan(speed_) && speed != 1.0) {
+        fmt::print(out, "(this section runs {}x faster than real time{}; --speed X runs it X times faster instead)\n",
+                   speed, wait.empty() ? "" : ", so " + wait);
+    } else if (!std::isnan(speed_) && story > 0.0) {
+        fmt::print(out, "(--speed {}: {})\n", speed, wait);
+    }
+}
+
 int Lesson::run(const std::vector<std::string_view>& args, std::FILE* out, std::FILE* err) {
-    std::vector<const Section*> chosen;
+    std::vector<Chosen> chosen;
     std::ofstream trace;
     help_ = list_ = virtual_ = timeline_ = false;
     speed_ = std::numeric_limits<double>::quiet_NaN();
@@ -82,7 +140,8 @@ int Lesson::run(const std::vector<std::string_view>& args, std::FILE* out, std::
         }
         // Bounded so that story deadlines stay representable as real-time points.
         if (!std::isnan(speed_) && !(speed_ >= min_speed && speed_ <= max_speed)) {
-            throw UsageError(fmt::format("--speed: must be from {} to {}, got {}", min_speed, max_speed, speed_));
+            throw UsageError(
+                fmt::format("--speed: {} is out of range: it must be from {} to {}", speed_, min_speed, max_speed));
         }
         if (virtual_ && !std::isnan(speed_)) throw UsageError("--speed and --virtual exclude each other");
         chosen = select(names);
@@ -97,15 +156,16 @@ int Lesson::run(const std::vector<std::string_view>& args, std::FILE* out, std::
 
     std::ostringstream trace_events;
     int pid = 0;
-    for (const Section* section : chosen) {
+    for (const Chosen& entry : chosen) {
+        const Section* section = entry.section;
+        // The arguments were checked by select(); parsed again here, each run gets its own.
+        if (section->options.parse_arguments) section->options.parse_arguments(entry.arguments);
         const double speed = std::isnan(speed_) ? section->options.default_speed : speed_;
-        std::unique_ptr<Clock> clock = make_clock(virtual_, speed);
+        std::unique_ptr<Clock> clock = make_story_clock(virtual_, speed);
         Log log(*clock, out);
         Timeline timeline(timeline_ || trace.is_open());
-        fmt::print(out, "{}== {}: {}\n", section == chosen.front() ? "" : "\n", section->name, section->description);
-        if (!virtual_ && std::isnan(speed_) && speed != 1.0) {
-            fmt::print(out, "(this section runs {}x faster than real time; --speed 1 for real time)\n", speed);
-        }
+        fmt::print(out, "{}== {}: {}\n", &entry == &chosen.front() ? "" : "\n", section->name, section->describe());
+        if (!virtual_) announce_speed(*section, speed, out);
         std::fflush(out);
         Context context{*clock, log, timeline};
         try {

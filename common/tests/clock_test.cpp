@@ -57,3 +57,34 @@ TEST_CASE("a scaled clock runs story time faster than the wall") {
     clock.sleep_for(0.5);  // 0.5 ms of real time
     CHECK(clock.now() >= 0.5);
 }
+
+TEST_CASE("paced by real time, a sleep still ends at its exact story deadline") {
+    VirtualClock clock(1000.0);  // 0.75 story seconds take 0.75 ms of real time
+    clock.sleep_for(0.25);
+    CHECK(clock.now() == 0.25);
+    clock.sleep_for(0.5);
+    CHECK(clock.now() == 0.75);
+    clock.sleep_until(0.1);
+    CHECK(clock.now() == 0.75);
+}
+
+TEST_CASE("a paced clock is not instant: it reports its speed, and real time decides when a busy loop may tick") {
+    const VirtualClock paced(1.0);
+    CHECK_FALSE(paced.is_virtual());
+    CHECK(paced.speed() == 1.0);
+    CHECK(paced.real_time_reached(0.0));
+    CHECK_FALSE(paced.real_time_reached(1e9));    // a story time 31 years away has not come yet
+    CHECK_FALSE(paced.real_time_reached(1e300));  // clamped to a representable real time, not overflowed
+    const VirtualClock instant;
+    CHECK(instant.is_virtual());
+    CHECK(instant.real_time_reached(1e9));
+    CHECK_THROWS_AS(VirtualClock(0.0), std::invalid_argument);
+}
+
+TEST_CASE("a lesson's story clock is virtual time, paced unless --virtual") {
+    CHECK(common::make_story_clock(true, 1.0)->is_virtual());
+    const auto paced = common::make_story_clock(false, 60.0);
+    CHECK_FALSE(paced->is_virtual());
+    CHECK(paced->speed() == 60.0);
+    CHECK(paced->now() == 0.0);
+}

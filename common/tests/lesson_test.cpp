@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "common/lesson.hpp"
 
 namespace {
@@ -74,19 +76,102 @@ TEST_CASE("a section with a default speed-up announces it in its first line") {
                    {.default_speed = 3600.0});
     const Run r = run(lesson, {"long"});
     CHECK(r.status == 0);
-    CHECK(r.out == "== long: a long story\n(this section runs 3600x faster than real time; --speed 1 for real time)\n");
+    CHECK(r.out ==
+          "== long: a long story\n"
+          "(this section runs 3600x faster than real time; --speed X runs it X times faster instead)\n");
+}
+
+TEST_CASE("a section that knows its story's length says how long it takes in real time, at any speed") {
+    common::Lesson lesson("00_demo", "demo");
+    lesson.section("long", "a long story", [](common::Context&) {}, {.default_speed = 720.0, .story_seconds = 43200});
+    lesson.section("short", "a short story", [](common::Context&) {});
+    CHECK(run(lesson, {"long"}).out ==
+          "== long: a long story\n"
+          "(this section runs 720x faster than real time, so its 12 h take 1 min of real time; "
+          "--speed X runs it X times faster instead)\n");
+    CHECK(run(lesson, {"--speed", "100", "long"}).out ==
+          "== long: a long story\n"
+          "(--speed 100: its 12 h take 7.2 min of real time)\n");
+    CHECK(run(lesson, {"--speed", "1", "long"}).out ==
+          "== long: a long story\n(--speed 1: its 12 h take 12 h of real time)\n");
+    CHECK(run(lesson, {"--speed", "100", "short"}).out == "== short: a short story\n");
+    CHECK(run(lesson, {"--virtual", "long"}).out == "== long: a long story\n");
+}
+
+TEST_CASE("paced by --speed, a section prints the story times --virtual prints") {
+    common::Lesson lesson("00_demo", "demo");
+    lesson.section("naps", "three naps", [](common::Context& ctx) {
+        for (double nap : {0.25, 0.5, 1.0}) {
+            ctx.clock.sleep_for(nap);
+            ctx.log.print("woke at {}", ctx.clock.now());
+        }
+    });
+    const Run virtual_run = run(lesson, {"--virtual"});
+    CHECK(virtual_run.out ==
+          "== naps: three naps\n"
+          "[  0.250s] woke at 0.25\n"
+          "[  0.750s] woke at 0.75\n"
+          "[  1.750s] woke at 1.75\n");
+    CHECK(run(lesson, {"--speed", "1000"}).out == virtual_run.out);
+}
+
+TEST_CASE("section names: hyphens are accepted for underscores, and a typo gets the closest name") {
+    common::Lesson lesson("00_demo", "demo");
+    lesson.section("timer_heap", "a heap", [](common::Context& ctx) { ctx.log.print("heap"); });
+    lesson.section("polling", "polls", [](common::Context&) {});
+    CHECK(run(lesson, {"--virtual", "timer-heap"}).out == "== timer_heap: a heap\n[  0.000s] heap\n");
+    const Run typo = run(lesson, {"timer_hep"});
+    CHECK(typo.status == 2);
+    CHECK(typo.err == "00_demo: unknown section 'timer_hep'; the closest is 'timer_heap' (--list shows them all)\n");
+    CHECK(run(lesson, {"pol"}).err ==
+          "00_demo: unknown section 'pol'; the closest is 'polling' (--list shows them all)\n");
+    CHECK_THROWS_AS(lesson.section("round-robin", "", [](common::Context&) {}), std::logic_error);
+    CHECK_THROWS_AS(lesson.section("", "", [](common::Context&) {}), std::logic_error);
+}
+
+TEST_CASE("names after -- are sections, and a description can follow the flags") {
+    int tasks = 10;
+    common::Lesson lesson("00_demo", "demo");
+    lesson.flags().add("tasks", '\0', "how many", tasks);
+    lesson.section(
+        "counter", [&tasks] { return fmt::format("{} tasks", tasks); }, [](common::Context&) {});
+    CHECK(run(lesson, {"--virtual", "--", "counter"}).out == "== counter: 10 tasks\n");
+    CHECK(run(lesson, {"--tasks", "3", "--list"}).out == "sections:\n  counter  3 tasks\n");
+    CHECK(run(lesson, {"counter", "3"}).err == "00_demo: section 'counter' takes no arguments, got '3'\n");
+}
+
+TEST_CASE("a section that takes arguments gets the words after its name, and none when run with the rest") {
+    std::vector<std::string> seen;
+    common::Lesson lesson("00_demo", "demo");
+    lesson.section("chain", "chains", [](common::Context&) {},
+                   {.arguments = "[N...]", .parse_arguments = [&seen](const std::vector<std::string>& args) {
+                        if (!args.empty() && args.front() == "bad") throw common::UsageError("chain: bad");
+                        seen = args;
+                    }});
+    lesson.section("hello", "hi", [](common::Context&) {});
+    CHECK(run(lesson, {"--virtual", "chain", "9", "6", "hello"}).status == 0);
+    CHECK(seen == std::vector<std::string>{"9", "6"});
+    CHECK(run(lesson, {"--virtual"}).status == 0);
+    CHECK(seen.empty());
+    const Run bad = run(lesson, {"chain", "bad"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err == "00_demo: chain: bad\n");
+    CHECK(run(lesson, {"--list"}).out == "sections:\n  chain [N...]  chains\n  hello         hi\n");
 }
 
 TEST_CASE("bad input is one line on stderr and status 2") {
     int count = 0;
     auto lesson = make_lesson(count);
     const std::vector<std::pair<std::vector<std::string_view>, std::string>> cases{
-        {{"nosuch"}, "00_demo: unknown section 'nosuch' (--list shows them)\n"},
+        {{"nosuch"}, "00_demo: unknown section 'nosuch'; the closest is 'long' (--list shows them all)\n"},
         {{"--bogus"}, "00_demo: unknown option '--bogus'\n"},
         {{"--speed", "abc"}, "00_demo: --speed: 'abc' is not a number\n"},
-        {{"--speed", "0"}, "00_demo: --speed: must be from 0.001 to 1000000, got 0\n"},
-        {{"--speed", "1e-12"}, "00_demo: --speed: must be from 0.001 to 1000000, got 1e-12\n"},
-        {{"--speed", "1e7"}, "00_demo: --speed: must be from 0.001 to 1000000, got 10000000\n"},
+        {{"--speed", "0"}, "00_demo: --speed: 0 is out of range: it must be from 0.001 to 1000000\n"},
+        {{"--speed", "1e-12"}, "00_demo: --speed: 1e-12 is out of range: it must be from 0.001 to 1000000\n"},
+        {{"--speed", "1e7"}, "00_demo: --speed: 10000000 is out of range: it must be from 0.001 to 1000000\n"},
+        {{"--speed", "inf"}, "00_demo: --speed: 'inf' is out of range\n"},
+        {{"--speed", "1e400"}, "00_demo: --speed: '1e400' is out of range\n"},
+        {{"--", "--virtual"}, "00_demo: unknown section '--virtual'; the closest is 'fails' (--list shows them all)\n"},
         {{"--speed"}, "00_demo: --speed: missing value\n"},
         {{"--count", "-3"}, "00_demo: --count: must be at least 0, got -3\n"},
         {{"--virtual", "--speed", "2"}, "00_demo: --speed and --virtual exclude each other\n"},

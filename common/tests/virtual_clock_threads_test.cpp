@@ -5,6 +5,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -23,8 +24,9 @@ struct Journal {
 };
 }  // namespace
 
-TEST_CASE("threads on a virtual clock wake in deadline order, ties in the order they slept") {
-    common::VirtualClock clock;
+namespace {
+// Three threads sleep 1 s, 1.5 s and 2 s, twice each, and say when they woke.
+std::vector<std::string> three_sleepers(common::VirtualClock& clock) {
     Journal journal;
     std::vector<std::function<void()>> bodies;
     for (int i = 0; i < 3; ++i) {
@@ -36,15 +38,58 @@ TEST_CASE("threads on a virtual clock wake in deadline order, ties in the order 
         });
     }
     common::run_threads(clock, std::move(bodies));
-    CHECK(journal.lines == std::vector<std::string>{
-                               "1.0 thread 0 step 0",
-                               "1.5 thread 1 step 0",
-                               "2.0 thread 2 step 0",  // asleep since 0.0
-                               "2.0 thread 0 step 1",  // asleep since 1.0
-                               "3.0 thread 1 step 1",
-                               "4.0 thread 2 step 1",
-                           });
+    return journal.lines;
+}
+}  // namespace
+
+TEST_CASE("threads on a virtual clock wake in deadline order, ties in the order they slept") {
+    common::VirtualClock clock;
+    CHECK(three_sleepers(clock) == std::vector<std::string>{
+                                       "1.0 thread 0 step 0",
+                                       "1.5 thread 1 step 0",
+                                       "2.0 thread 2 step 0",  // asleep since 0.0
+                                       "2.0 thread 0 step 1",  // asleep since 1.0
+                                       "3.0 thread 1 step 1",
+                                       "4.0 thread 2 step 1",
+                                   });
     CHECK(clock.now() == 4.0);
+}
+
+TEST_CASE("paced by real time, threads wake in the same order at the same story times as on virtual time") {
+    common::VirtualClock instant;
+    common::VirtualClock paced(1000.0);  // 4 story seconds: 4 ms of real time
+    CHECK(three_sleepers(paced) == three_sleepers(instant));
+    CHECK(paced.now() == 4.0);
+}
+
+TEST_CASE("a notify cuts a paced wait short: the notified thread runs at the story time of the notify") {
+    common::VirtualClock clock(1.0);  // the deadlines below are 1000 s of real time away
+    common::ClockCondition condition(clock);
+    std::mutex mutex;
+    bool waiting = false;
+    bool stop = false;
+    double woke_at = -1.0;
+    // The only clock thread waits for `stop` until story time 1000: it paces, waiting for real
+    // time. A thread outside the clock notifies it; it must run at once, at story time 0.
+    common::ClockThread waiter(clock, [&] {
+        std::unique_lock lock(mutex);
+        waiting = true;  // the mutex is released only inside the clock, once the wait is registered
+        condition.wait_until(lock, 1000.0, [&] { return stop; });
+        woke_at = clock.now();
+    });
+    std::thread notifier([&] {
+        for (;;) {
+            const std::lock_guard lock(mutex);
+            if (!waiting) continue;
+            stop = true;
+            condition.notify_all();
+            return;
+        }
+    });
+    notifier.join();
+    waiter.join();
+    CHECK(woke_at == 0.0);
+    CHECK(clock.now() == 0.0);
 }
 
 TEST_CASE("two threads that each sleep 2 s twice finish at 4 s of virtual time, not 8 s") {
@@ -100,6 +145,33 @@ TEST_CASE("a producer thread wakes a consumer blocked on a ClockCondition at the
                                            clock.sleep_for(1.5);
                                            const std::lock_guard lock(mutex);
                                            items.push_back(n);
+                                           ready.notify_all();
+                                       }
+                                   },
+                               });
+    CHECK(got == std::vector<std::string>{"1.5 got 0", "3.0 got 1", "4.5 got 2"});
+}
+
+TEST_CASE("a producer and a consumer on a paced clock keep the exact story times") {
+    common::VirtualClock clock(1000.0);
+    common::ClockCondition ready(clock);
+    std::mutex mutex;
+    int items = 0;
+    std::vector<std::string> got;
+    common::run_threads(clock, std::vector<std::function<void()>>{
+                                   [&] {
+                                       for (int n = 0; n < 3; ++n) {
+                                           std::unique_lock lock(mutex);
+                                           ready.wait(lock, [&] { return items > 0; });
+                                           --items;
+                                           got.push_back(fmt::format("{:.1f} got {}", clock.now(), n));
+                                       }
+                                   },
+                                   [&] {
+                                       for (int n = 0; n < 3; ++n) {
+                                           clock.sleep_for(1.5);
+                                           const std::lock_guard lock(mutex);
+                                           ++items;
                                            ready.notify_all();
                                        }
                                    },

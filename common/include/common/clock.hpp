@@ -37,6 +37,9 @@ public:
     [[nodiscard]] virtual bool is_virtual() const noexcept { return false; }
     // How many story seconds pass per real second (1 for real time, infinite for virtual).
     [[nodiscard]] virtual double speed() const noexcept = 0;
+    // Whether the real time that story time `story_time` stands for has come. A busy loop asks it
+    // to know when to stop spinning and move the clock on; on pure virtual time it is always true.
+    [[nodiscard]] virtual bool real_time_reached(double story_time) const = 0;
 
     // A thread that will sleep on this clock is announced before it starts (ClockThread does
     // it), so that virtual time cannot jump while that thread is still on its way to a sleep.
@@ -64,6 +67,7 @@ public:
     [[nodiscard]] double now() const override;
     void sleep_until(double deadline) override;
     [[nodiscard]] double speed() const noexcept override { return speed_; }
+    [[nodiscard]] bool real_time_reached(double story_time) const override { return now() >= story_time; }
 
 protected:
     bool block(std::unique_lock<std::mutex>& lock, double deadline, WaitList& list) override;
@@ -85,15 +89,22 @@ public:
 // then it jumps to the earliest deadline and wakes that one sleeper. Sleepers with equal
 // deadlines wake one at a time in the order they went to sleep, so a run is exactly
 // reproducible, threads included.
+//
+// Paced (a finite speed, what the lessons run on for --speed and real time): the same clock, but
+// before each jump the sleeper waits until real time reaches the story time it jumps to (story
+// time t stands for t / speed real seconds after the clock's start). The story is the virtual one
+// to the last digit, however late the machine wakes a thread; only the learner's wait is real.
 class VirtualClock final : public Clock {
 public:
-    VirtualClock() = default;
+    // `pace`: story seconds per real second; infinite means instant, pure virtual time.
+    explicit VirtualClock(double pace = forever);
     ~VirtualClock() override;
 
     [[nodiscard]] double now() const override;
     void sleep_until(double deadline) override;
-    [[nodiscard]] bool is_virtual() const noexcept override { return true; }
-    [[nodiscard]] double speed() const noexcept override { return std::numeric_limits<double>::infinity(); }
+    [[nodiscard]] bool is_virtual() const noexcept override { return !paced(); }
+    [[nodiscard]] double speed() const noexcept override { return pace_; }
+    [[nodiscard]] bool real_time_reached(double story_time) const override;
     void enter_thread() override;
     void leave_thread() override;
 
@@ -107,7 +118,12 @@ private:
                          std::unique_lock<std::mutex>* user_lock);
     void wake(Waiter& waiter, bool failed = false);
     void advance();
+    [[nodiscard]] bool paced() const noexcept { return pace_ != forever; }
+    [[nodiscard]] std::chrono::steady_clock::time_point real_point(double story_time) const;
 
+    double pace_;
+    std::chrono::steady_clock::time_point start_;
+    Waiter* pacer_ = nullptr;  // the earliest sleeper, while it waits for real time to catch up
     mutable std::mutex mutex_;
     std::atomic<double> now_{0.0};
     std::uint64_t arrivals_ = 0;
@@ -144,7 +160,10 @@ private:
 // Marks the calling thread as the one announced with enter_thread(); ClockThread does it.
 void bind_current_thread(const Clock* clock) noexcept;
 
-// Builds the clock the command line asked for.
+// Builds the clock the command line asked for: virtual, or real time scaled by `speed`.
 std::unique_ptr<Clock> make_clock(bool virtual_time, double speed);
+// The clock of a lesson section: virtual, or virtual time paced at `speed`, so that every figure
+// the story prints is the one --virtual prints.
+std::unique_ptr<Clock> make_story_clock(bool virtual_time, double speed);
 
 }  // namespace common
