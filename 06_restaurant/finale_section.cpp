@@ -20,7 +20,7 @@ namespace {
 // Their story lines are kept out of the way; the table says what they add up to.
 template <class Serve>
 restaurant::ServiceReport open_restaurant(common::Context& ctx, const char* version, Serve serve) {
-    const std::unique_ptr<common::Clock> clock = common::make_clock(ctx.clock.is_virtual(), ctx.clock.speed());
+    const std::unique_ptr<common::Clock> clock = common::make_story_clock(ctx.clock.is_virtual(), ctx.clock.speed());
     common::Log quiet = common::Log::capturing(*clock);
     restaurant::Staff staff{*clock, quiet, ctx.timeline, fmt::format("{} ", version)};
     const restaurant::ServiceReport report = serve(staff, restaurant::todays_orders());

@@ -33,9 +33,8 @@ struct ServiceReport {
 };
 
 // The originals' log lines, "12:00:07 <Waiter 1> [Order 0] Done burger", stamped with `at`: the
-// story time of the event, which the waiter knows (the burger was due at 7.5 s). The clock reads
-// a little later, when the thread wakes; at --speed 100 a millisecond of scheduling delay would
-// read as 0.1 s. The story does not depend on it.
+// story time of the event, which the waiter knows (the burger was due at 7.5 s), so the story
+// does not depend on how late a thread wakes, on any clock.
 void say(const Staff& staff, double at, std::string_view text);
 void say(const Staff& staff, double at, int waiter, int order, std::string_view text);
 void announce_order(const Staff& staff, double at, int waiter, const Order& order);  // Request order!
