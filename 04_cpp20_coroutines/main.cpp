@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
     lesson.section("timeout", "wait_for: the result in time, or TimeoutError and the work cancelled",
                    sections::timeout);
     lesson.section("blocking", "a blocking sleep inside a coroutine stalls every task", sections::blocking);
+    lesson.section("propagate", "a cancel reaches the awaited task; catch (std::exception&) cannot swallow it",
+                   sections::propagate);
+    lesson.section("leftovers", "what run does with tasks nobody awaited, and why it cannot be nested",
+                   sections::leftovers);
     int tasks = 100'000;
     lesson.flags().add("tasks", '\0', "how many sleeping tasks the scale section starts (default 100000)", tasks, 1,
                        10'000'000);

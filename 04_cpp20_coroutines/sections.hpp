@@ -33,6 +33,8 @@ void tasks(common::Context& ctx);
 void cancel(common::Context& ctx);
 void timeout(common::Context& ctx);
 void blocking(common::Context& ctx);
+void propagate(common::Context& ctx);
+void leftovers(common::Context& ctx);
 // 7. Scale: `count` tasks sleeping 1 s each.
 void scale(common::Context& ctx, int count);
 

@@ -1,7 +1,13 @@
 #include "aio/event_loop.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <exception>
 #include <stdexcept>
+#include <vector>
+
+#include <fmt/format.h>
 
 namespace aio {
 
@@ -21,7 +27,56 @@ EventLoop::EventLoop(RunOptions options)
       clock_(options.clock == nullptr ? own_clock_.get() : options.clock),
       wakeup_(*clock_) {}
 
-EventLoop::~EventLoop() { destroy_everything(); }
+EventLoop::~EventLoop() {
+    if (running_) {
+        // Its frames are on the stack below us: going on would be a use-after-free.
+        std::fputs("aio::EventLoop destroyed while it runs (from one of its own callbacks?): terminating\n", stderr);
+        std::terminate();
+    }
+    destroy_everything();
+}
+
+std::string ErrorContext::describe() const {
+    if (!exception) return message;
+    try {
+        std::rethrow_exception(exception);
+    } catch (const std::exception& error) {
+        return fmt::format("{}: {}", message, error.what());
+    } catch (const CancelledError& error) {
+        return fmt::format("{}: {}", message, error.what());
+    } catch (...) {
+        return fmt::format("{}: an exception of unknown type", message);
+    }
+}
+
+void EventLoop::call_exception_handler(const ErrorContext& context) noexcept {
+    try {
+        if (exception_handler_) {
+            exception_handler_(context);
+            return;
+        }
+        fmt::print(stderr, "{}\n", context.describe());
+    } catch (...) {  // the handler failed too: asyncio logs that, and so do we, without throwing
+        std::fputs("aio: the exception handler threw\n", stderr);
+    }
+}
+
+void EventLoop::run_callback(const std::function<void()>& callback) noexcept {
+    try {
+        callback();
+    } catch (...) {
+        call_exception_handler({"Exception in callback", std::current_exception()});
+    }
+}
+
+void EventLoop::check_not_running(const char* what) const {
+    if (closed_) throw std::logic_error(fmt::format("{}: the event loop is closed", what));
+    if (running_)
+        throw std::logic_error(fmt::format("{}: this event loop is already running (asyncio: RuntimeError)", what));
+    if (current_loop != nullptr) {
+        throw std::logic_error("cannot run an event loop while another loop is running in this thread");
+    }
+}
 
 void EventLoop::close() {
     if (running_) throw std::logic_error("close: the event loop is running");
@@ -35,10 +90,7 @@ void EventLoop::destroy_everything() noexcept {
     closed_ = true;
     ready_.clear();
     timer_callbacks_.clear();
-    while (!timers_.empty()) {
-        const detail::Timer timer = timers_.pop();
-        if (timer.task != nullptr) timer.task->release();
-    }
+    timers_.clear();
     while (live_head_ != nullptr) {
         live_head_->abandon();
         forget(live_head_);
@@ -72,8 +124,7 @@ void EventLoop::call_soon_threadsafe(std::function<void()> callback) {
 
 void EventLoop::add_timer(double deadline, detail::PromiseBase* task, std::uint64_t id) {
     if (std::isnan(deadline)) deadline = time();  // the heap's order needs numbers (wait_for(x, NaN))
-    task->add_ref();                              // a stale timer may outlive the task's other references
-    timers_.push({deadline, id, task});
+    timers_.push({deadline, id, task});           // no reference: the loop holds the task while it waits
 }
 
 void EventLoop::adopt(detail::PromiseBase* task) noexcept {
@@ -113,7 +164,8 @@ void EventLoop::run_once() {
     }
     // 3. Run what is ready now. What that schedules waits for the next turn.
     for (std::size_t n = ready_.size(); n > 0; --n) {
-        ready_.run_front([](detail::PromiseBase* task) { task->step(); });
+        ready_.run_front([](detail::PromiseBase* task) { task->step(); },
+                         [this](const std::function<void()>& callback) { run_callback(callback); });
     }
     ++iterations_;
 }
@@ -130,18 +182,15 @@ void EventLoop::fire(const detail::Timer& timer) {
         timer_callbacks_.erase(found);
         return;
     }
-    timer.task->wake(timer.sequence);  // a no-op if the task was cancelled or woken since
-    timer.task->release();
+    timer.task->wake(timer.sequence);
 }
 
 namespace {
 // Marks a loop as the running one for as long as it runs, even if a callback throws.
 class Running {
 public:
-    Running(EventLoop*& current, EventLoop& loop, bool& running) : current_(current), running_(running) {
-        if (current_ != nullptr) {
-            throw std::logic_error("cannot run an event loop while another loop is running in this thread");
-        }
+    Running(EventLoop*& current, EventLoop& loop, bool& running, bool& stopping)
+        : current_(current), running_(running), stopping_(stopping) {
         current_ = &loop;
         running_ = true;
     }
@@ -150,27 +199,28 @@ public:
     ~Running() {
         current_ = nullptr;
         running_ = false;
+        stopping_ = false;  // a stop() ends this run only, however the run ends
     }
 
 private:
     EventLoop*& current_;
     bool& running_;
+    bool& stopping_;
 };
 }  // namespace
 
 template <class Done>
 void EventLoop::run_while(Done done) {
-    if (closed_) throw std::logic_error("the event loop is closed");
-    const Running running(current_loop, *this, running_);
+    const Running running(current_loop, *this, running_, stopping_);
     // Like asyncio, a stop() that came before the run still lets it make one turn.
     while (!done()) {
         run_once();
         if (stopping_) break;
     }
-    stopping_ = false;
 }
 
 void EventLoop::run_forever() {
+    check_not_running("run_forever");
     run_while([] { return false; });
 }
 
@@ -180,8 +230,61 @@ void EventLoop::run_until(const detail::PromiseBase& task) {
 }
 
 void EventLoop::cancel_all_tasks() {
-    for (detail::PromiseBase* task = live_head_; task != nullptr; task = task->live_next) task->cancel();
-    run_while([this] { return live_head_ == nullptr; });
+    // The tasks that exist now, held so that each can be checked after it finished.
+    std::vector<detail::PromiseBase*> existing;
+    for (detail::PromiseBase* task = live_head_; task != nullptr; task = task->live_next) {
+        task->add_ref();
+        existing.push_back(task);
+    }
+    for (detail::PromiseBase* task : existing) task->cancel();
+    try {
+        run_while([&existing] {
+            return std::all_of(existing.begin(), existing.end(),
+                               [](const detail::PromiseBase* task) { return task->done; });
+        });
+    } catch (...) {  // a task that cannot finish (the virtual clock saw a deadlock): close() ends it
+    }
+    for (detail::PromiseBase* task : existing) task->release();
+    for (detail::PromiseBase* task = live_head_; task != nullptr; task = task->live_next) {
+        call_exception_handler({"Task was destroyed but it is pending", nullptr});
+    }
 }
+
+namespace detail {
+
+void PromiseBase::too_many_refs() noexcept {
+    std::fputs("aio: 134 million references to one task: the count would wrap; terminating\n", stderr);
+    std::terminate();
+}
+
+void destroy_root(PromiseBase* root) noexcept {
+    static thread_local PromiseBase* pending = nullptr;
+    static thread_local bool destroying = false;
+    root->live_next = pending;
+    pending = root;
+    if (destroying) return;  // an outer call is destroying frames: it takes this one too
+    destroying = true;
+    while (pending != nullptr) {
+        PromiseBase* next = pending;
+        pending = next->live_next;
+        if (next->error && !next->cancelled && !next->retrieved) {
+            // Nobody can read it any more. Its loop, if still alive, is the running one.
+            EventLoop* loop = running_loop();
+            const ErrorContext context{"Task exception was never retrieved", next->error};
+            if (loop != nullptr && loop == next->loop) {
+                loop->call_exception_handler(context);
+            } else {
+                try {
+                    fmt::print(stderr, "{}\n", context.describe());
+                } catch (...) {  // nothing more we can do about an error while reporting one
+                }
+            }
+        }
+        next->continuation.destroy();  // the root's own handle: the promise dies here
+    }
+    destroying = false;
+}
+
+}  // namespace detail
 
 }  // namespace aio

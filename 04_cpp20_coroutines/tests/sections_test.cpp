@@ -342,3 +342,29 @@ TEST_CASE("1000 tasks sleeping 1 s at once finish after exactly 1 s") {
     REQUIRE(lines.size() == 2);
     CHECK(lines[0] == "[  1.000s] 1000 tasks, each sleeping 1 s, all done after 1 s");
 }
+
+TEST_CASE("the propagate section: a cancel reaches the awaited task first, and no catch of std::exception stops it") {
+    CHECK(run_section([](common::Context& ctx) { sections::propagate(ctx); }) ==
+          Lines{
+              "[  1.000s] main: reader.cancel() while the reader awaits the fetcher",
+              "[  1.000s]   fetch: CancelledError where it sleeps: the cancel reached the awaited task",
+              "[  1.000s]   reader: CancelledError from co_await fetcher, once the fetcher has stopped",
+              "[  1.000s] main: reader.cancelled() = true, fetcher.cancelled() = true",
+              "[  1.000s] main: cancel a task whose sleep sits in try { } catch (const std::exception&) { }",
+              "[  2.000s] main: the catch did not swallow it: cancelled() = true",
+          });
+}
+
+TEST_CASE("the leftovers section: run reports what nobody retrieved, cancels what main left, refuses to nest") {
+    CHECK(run_section([](common::Context& ctx) { sections::leftovers(ctx); }) ==
+          Lines{
+              "[  0.000s] main: create_task(poller()) and create_task(failing()), and await neither",
+              "[  1.000s]   exception handler: Task exception was never retrieved: ValueError: nobody looks at me",
+              "[  2.500s] main: aio::run inside main: aio::run cannot be called from a running event loop (asyncio: "
+              "RuntimeError)",
+              "[  2.500s] main: returns",
+              "[  2.500s]   poller: CancelledError: run cancels what main left behind, and waits for it",
+              "[  2.500s]   exception handler: Task was destroyed but it is pending",
+              "[  2.500s] aio::run returned: every frame is gone",
+          });
+}

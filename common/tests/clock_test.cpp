@@ -1,5 +1,7 @@
 #include "course_test.hpp"
 
+#include <chrono>
+#include <limits>
 #include <mutex>
 
 #include "common/clock.hpp"
@@ -87,4 +89,15 @@ TEST_CASE("a lesson's story clock is virtual time, paced unless --virtual") {
     CHECK_FALSE(paced->is_virtual());
     CHECK(paced->speed() == 60.0);
     CHECK(paced->now() == 0.0);
+}
+
+TEST_CASE("a huge deadline on a real clock converts without overflow: 1e10 s, DBL_MAX and infinity are decades away") {
+    const common::RealClock clock;
+    const auto in_30_years = std::chrono::steady_clock::now() + std::chrono::hours(24 * 365 * 30);
+    for (const double deadline : {1e10, std::numeric_limits<double>::max(), common::forever}) {
+        CAPTURE(deadline);
+        CHECK(clock.real_deadline(deadline) > in_30_years);
+    }
+    CHECK(clock.real_deadline(1e10) <= clock.real_deadline(common::forever));
+    CHECK(clock.real_deadline(-1e300) <= std::chrono::steady_clock::now());
 }

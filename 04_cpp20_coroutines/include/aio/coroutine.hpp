@@ -34,10 +34,22 @@ struct Promise : PromiseBase {
         if (error) std::rethrow_exception(error);
         return std::move(*value);
     }
-    // For many readers (a Task awaited several times): each gets a copy.
-    T copy_result() const {
+    // For a task's readers. `sole_reader`: nobody else can read it after this one (the last
+    // handle awaits it), so the value moves out. Otherwise each reader gets a copy; a move-only
+    // value, which cannot be copied, moves out to its first reader.
+    T read_result(bool sole_reader) {
+        retrieved = true;
         if (error) std::rethrow_exception(error);
-        return *value;
+        if (!value) {
+            throw std::logic_error(
+                "the result of this task was moved out already: a move-only result goes to its first reader");
+        }
+        if constexpr (std::is_copy_constructible_v<T>) {
+            if (!sole_reader) return *value;
+        }
+        T result = std::move(*value);
+        value.reset();
+        return result;
     }
 };
 
@@ -49,7 +61,10 @@ struct Promise<void> : PromiseBase {
     void take_result() const {
         if (error) std::rethrow_exception(error);
     }
-    void copy_result() const { take_result(); }
+    void read_result(bool /*sole_reader*/) {
+        retrieved = true;
+        take_result();
+    }
 };
 
 }  // namespace detail
@@ -102,27 +117,41 @@ private:
 
 // Runs the child inside the awaiting task. The parent does not resume the child from inside
 // itself: it hands the child to the task's trampoline (PromiseBase::step), which resumes it;
-// at its end the child hands the parent back the same way. The awaiter owns the child's frame.
+// at its end the child hands the parent back the same way. The awaiter owns the child's frame,
+// and its link sits on the task's stack of inline awaits until the child finishes.
 template <class T>
 class Coroutine<T>::Awaiter {
 public:
-    explicit Awaiter(std::coroutine_handle<promise_type> child) noexcept : child_(child) {}
+    explicit Awaiter(std::coroutine_handle<promise_type> child) noexcept { link_.frame = child; }
     Awaiter(const Awaiter&) = delete;
     Awaiter& operator=(const Awaiter&) = delete;
-    ~Awaiter() { child_.destroy(); }
+    ~Awaiter() {
+        if (!link_.frame) return;  // destroyed from below already (destroy_inner_frames)
+        detail::PromiseBase& child = child_promise();
+        // Torn down while the child is suspended: the frames below go first, innermost first.
+        if (child.task != nullptr && !link_.frame.done()) detail::destroy_inner_frames(*child.task, link_);
+        link_.frame.destroy();
+    }
 
     [[nodiscard]] bool await_ready() const noexcept { return false; }
     template <std::derived_from<detail::PromiseBase> ParentPromise>
-    void await_suspend(std::coroutine_handle<ParentPromise> parent) const noexcept {
-        detail::PromiseBase& child = child_.promise();
+    void await_suspend(std::coroutine_handle<ParentPromise> parent) noexcept {
+        detail::PromiseBase& child = child_promise();
+        detail::PromiseBase& root = *parent.promise().task;
         child.continuation = parent;
-        child.task = parent.promise().task;
-        child.task->loop->hand_off(child_);
+        child.task = &root;
+        link_.up = root.inline_top;
+        root.inline_top = &link_;
+        root.loop->hand_off(link_.frame);
     }
-    T await_resume() const { return child_.promise().take_result(); }
+    T await_resume() { return child_promise().take_result(); }
 
 private:
-    std::coroutine_handle<promise_type> child_;
+    promise_type& child_promise() const {
+        return std::coroutine_handle<promise_type>::from_address(link_.frame.address()).promise();
+    }
+
+    detail::ChildLink link_;
 };
 
 namespace detail {

@@ -4,12 +4,15 @@
 #pragma once
 
 #include <atomic>
+#include <cassert>
 #include <coroutine>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 #include <utility>
 
@@ -33,13 +36,24 @@ struct RunOptions {
     common::Clock* clock = nullptr;
 };
 
+// What went wrong, for the loop's exception handler (asyncio passes a dict with the same keys).
+struct ErrorContext {
+    std::string message;           // "Exception in callback", "Task exception was never retrieved", ...
+    std::exception_ptr exception;  // may be null ("Task was destroyed but it is pending")
+    // One line: the message, then what the exception says.
+    [[nodiscard]] std::string describe() const;
+};
+using ExceptionHandler = std::function<void(const ErrorContext&)>;
+
 class EventLoop {
 public:
     explicit EventLoop(RunOptions options = {});
     EventLoop(const EventLoop&) = delete;
     EventLoop& operator=(const EventLoop&) = delete;
     // Closes the loop: unfinished tasks end cancelled, and their frames are destroyed (their
-    // destructors run) unless a Task handle still holds one.
+    // destructors run) unless a Task handle still holds one. Destroying a loop while it runs
+    // (from one of its callbacks) is a bug that cannot be recovered from: a clear message on
+    // stderr, then std::terminate.
     ~EventLoop();
 
     // Runs the loop until `main` finishes; returns its result or rethrows its exception.
@@ -67,14 +81,24 @@ public:
     [[nodiscard]] bool is_closed() const noexcept { return closed_; }
     // How many turns the loop has made.
     [[nodiscard]] std::uint64_t iterations() const noexcept { return iterations_; }
+    // Timers not fired yet: sleeping tasks, wait_for deadlines, call_later callbacks.
+    [[nodiscard]] std::size_t pending_timers() const noexcept { return timers_.size(); }
+
+    // asyncio's set_exception_handler: errors nobody else can take (a callback's exception, a
+    // task exception never retrieved) go here. An empty handler restores the default: one
+    // line on stderr, "Exception in callback: ...".
+    void set_exception_handler(ExceptionHandler handler) { exception_handler_ = std::move(handler); }
+    void call_exception_handler(const ErrorContext& context) noexcept;
 
     // ---- what awaitables use (sleep, Task, Future; chapter 05's Queue and Lock) ----
     // `task` runs its next step at the next turn.
     void schedule(detail::PromiseBase* task) {
         if (!closed_) ready_.push(task);
     }
-    // `task` is woken with `id` at `deadline`, unless something else woke it first.
+    // `task` is woken with `id` at `deadline`, unless something else woke it first (then
+    // reschedule() takes the timer out).
     void add_timer(double deadline, detail::PromiseBase* task, std::uint64_t id);
+    void remove_timer(detail::PromiseBase& task) noexcept { timers_.remove(task); }
     [[nodiscard]] std::uint64_t new_wait_id() noexcept { return ++last_id_; }
     // Symmetric transfer by trampoline: "resume this frame next" (see PromiseBase::step).
     void hand_off(std::coroutine_handle<> next) noexcept { hand_off_ = next; }
@@ -85,7 +109,9 @@ public:
     void forget(detail::PromiseBase* task) noexcept;
     // Runs the loop until `task` finishes (run_until_complete's engine).
     void run_until(const detail::PromiseBase& task);
-    // Cancels every unfinished task and runs until they have all finished (asyncio.run's end).
+    // asyncio.run's end: cancels every unfinished task and runs until those have finished;
+    // tasks created meanwhile are not waited for, but reported ("Task was destroyed but it is
+    // pending") and left to close().
     void cancel_all_tasks();
     [[nodiscard]] std::size_t unfinished_tasks() const noexcept { return unfinished_; }
 
@@ -96,6 +122,9 @@ private:
     template <class Done>
     void run_while(Done done);
     void destroy_everything() noexcept;
+    void run_callback(const std::function<void()>& callback) noexcept;
+    // Refuses to run inside a running loop, before anything is scheduled.
+    void check_not_running(const char* what) const;
 
     std::unique_ptr<common::Clock> own_clock_;
     common::Clock* clock_;
@@ -108,6 +137,7 @@ private:
     std::coroutine_handle<> hand_off_;
     std::uint64_t last_id_ = 0;
     std::uint64_t iterations_ = 0;
+    ExceptionHandler exception_handler_;
     bool running_ = false;
     bool stopping_ = false;
     bool closed_ = false;
@@ -132,19 +162,27 @@ inline double time() { return get_running_loop().time(); }
 namespace detail {
 
 inline void PromiseBase::suspend(std::coroutine_handle<> frame, std::uint64_t id) noexcept {
-    resume_point = frame;
+    assert(frame == resume_point());  // the innermost frame, found again through inline_top
+    (void)frame;
     wait_id = id;
-    // Cancelled while it ran: the error is delivered at this suspension point, next turn.
-    if (id != 0 && cancel_requested && !shielded) reschedule();
+    // Cancelled while it ran: the cancel goes to what it waits on now, or, if nothing takes
+    // it, CancelledError is delivered at this suspension point, next turn.
+    if (id != 0 && cancel_requested) {
+        cancel_requested = false;
+        cancel();
+    }
 }
 
 inline void PromiseBase::reschedule() noexcept {
     wait_id = 0;  // whatever else would have woken it is stale now
+    if (timer_slot != 0) loop->remove_timer(*this);
     loop->schedule(this);
 }
 
 inline void PromiseBase::abandon() noexcept {
     wait_id = 0;
+    timer_slot = 0;
+    cancel_target = nullptr;
     error = std::make_exception_ptr(CancelledError{});
     done = cancelled = true;
 }
@@ -163,16 +201,31 @@ inline bool PromiseBase::wake(std::uint64_t id) noexcept {
     return true;
 }
 
+// asyncio's Task.cancel(): passed on to what the task awaits if that takes it (the task then
+// learns of it from there), else CancelledError at the task's suspension point, next turn. A
+// task that is ready or running gets it at its next suspension, or ends cancelled if it returns
+// first. Twice before delivery is once: the request is a flag.
 inline bool PromiseBase::cancel() noexcept {
     if (done) return false;
-    cancel_requested = true;
-    // Waiting: wake it now, so CancelledError arrives at the next turn. Ready or running: the
-    // error waits for the next suspension point.
-    if (wait_id != 0 && !shielded) reschedule();
+    PromiseBase* target = this;
+    while (target != nullptr) {
+        PromiseBase* next = nullptr;
+        if (target->cancel_target == nullptr || !target->cancel_target->forward_cancel(next)) {
+            target->cancel_requested = true;
+            if (target->wait_id != 0) target->reschedule();
+            return true;
+        }
+        target = next;  // an awaited task, not done: cancel it the same way
+    }
     return true;
 }
 
 inline void PromiseBase::finish() noexcept {
+    if (!error && cancel_requested) {  // cancelled during its last step: it ends cancelled
+        error = std::make_exception_ptr(CancelledError{});
+        cancelled = true;
+    }
+    cancel_requested = false;
     done = true;
     wait_id = loop->new_wait_id();  // the order tasks finished in: gather's "first exception"
     waiters.wake_all();             // through the ready queue, never from inside this frame
@@ -181,17 +234,12 @@ inline void PromiseBase::finish() noexcept {
 inline void PromiseBase::step() noexcept {
     if (!started) {
         started = true;
-        if (cancel_requested) {  // cancelled before its first step: the body never runs
-            cancel_requested = false;
-            error = std::make_exception_ptr(CancelledError{});
-            cancelled = true;
-            finish();
-        }
+        if (cancel_requested) finish();  // cancelled before its first step: the body never runs
     }
     // The trampoline: a frame that starts a child or finishes hands the next frame to the loop
     // and returns here, instead of resuming it from inside itself. The stack stays flat however
     // long the chain of awaits, with or without the compiler's tail calls.
-    std::coroutine_handle<> next = done ? nullptr : std::exchange(resume_point, nullptr);
+    std::coroutine_handle<> next = done ? nullptr : resume_point();
     current() = this;
     while (next) {
         next.resume();
@@ -199,6 +247,28 @@ inline void PromiseBase::step() noexcept {
     }
     current() = nullptr;
     if (done) loop->forget(this);  // may destroy this frame: the last thing step() does
+}
+
+// Destroys a task's root frame once nothing refers to it. A frame destroyed here may drop the
+// last reference to another task (a pipeline: each stage holds the one before): that one waits
+// in a list (linked through live_next, free once a task is done) and goes after, so a chain of
+// 100'000 tasks is freed in a loop, not by recursion.
+void destroy_root(PromiseBase* root) noexcept;
+
+inline void PromiseBase::release() noexcept {
+    if (--refs == 0) destroy_root(this);
+}
+
+// A task torn down while suspended in nested inline awaits: destroys the frames below `until`
+// innermost first, so each destruction is shallow (its own child is gone already) and the
+// RAII cleanup runs in the order an exception would have run it.
+inline void destroy_inner_frames(PromiseBase& root, ChildLink& until) noexcept {
+    while (root.inline_top != &until) {
+        ChildLink* link = root.inline_top;
+        root.inline_top = link->up;
+        std::exchange(link->frame, nullptr).destroy();
+    }
+    root.inline_top = until.up;
 }
 
 inline void WaiterNode::wake() const noexcept { task_->wake(wait_id_); }
@@ -214,7 +284,9 @@ struct FinalAwaiter {
         if (promise.is_task_root()) {
             promise.finish();
         } else {
-            promise.task->loop->hand_off(promise.continuation);
+            PromiseBase& root = *promise.task;
+            root.inline_top = root.inline_top->up;  // this child's link: the innermost
+            root.loop->hand_off(promise.continuation);
         }
     }
     void await_resume() const noexcept {}

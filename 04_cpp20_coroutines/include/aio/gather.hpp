@@ -1,7 +1,7 @@
 // aio::gather: runs coroutines (or tasks) concurrently and returns all their results, in the
 // order given. Unlike asyncio, it always waits for every child before it returns or throws:
 // in C++ a child that outlived gather could point into a frame that is gone. Then it rethrows
-// the first exception raised, in time. Sections "originals" and "tasks".
+// the first exception raised, in time. Sections "count" and "tasks".
 #pragma once
 
 #include <cstddef>
@@ -36,13 +36,14 @@ Task<T> as_task(Task<T> task) noexcept {
     return task;
 }
 
+// The child's result, moved out if gather holds its only handle (a move-only T works).
 template <class T>
-Gathered<T> gathered_result(const Task<T>& task) {
+Gathered<T> gathered_result(Task<T>& task) {
     if constexpr (std::is_void_v<T>) {
-        task.result();
+        task.take_result();
         return {};
     } else {
-        return task.result();
+        return task.take_result();
     }
 }
 
@@ -56,7 +57,7 @@ Coroutine<std::tuple<detail::Gathered<typename Awaitables::value_type>...>> gath
     std::vector<detail::PromiseBase*> roots =
         std::apply([](const auto&... task) { return std::vector<detail::PromiseBase*>{&task.root()...}; }, tasks);
     co_await detail::wait_all(roots);
-    co_return std::apply([](const auto&... task) { return std::make_tuple(detail::gathered_result(task)...); }, tasks);
+    co_return std::apply([](auto&... task) { return std::make_tuple(detail::gathered_result(task)...); }, tasks);
 }
 
 // gather(std::vector<Coroutine<T>>) -> std::vector of their results, in order.
@@ -73,7 +74,7 @@ Coroutine<std::vector<detail::Gathered<T>>> gather(std::vector<Coroutine<T>> cor
     co_await detail::wait_all(roots);
     std::vector<detail::Gathered<T>> results;
     results.reserve(tasks.size());
-    for (const Task<T>& task : tasks) results.push_back(detail::gathered_result(task));
+    for (Task<T>& task : tasks) results.push_back(detail::gathered_result(task));
     co_return results;
 }
 

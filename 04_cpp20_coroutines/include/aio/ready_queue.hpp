@@ -24,8 +24,8 @@ public:
     }
 
     // Runs the oldest entry: a task's next step, or a callback.
-    template <class RunTask>
-    void run_front(RunTask run_task) {
+    template <class RunTask, class RunCallback>
+    void run_front(RunTask run_task, RunCallback run_callback) {
         PromiseBase* task = entries_.front();
         entries_.pop_front();
         if (task != nullptr) {
@@ -34,7 +34,7 @@ public:
         }
         const std::function<void()> callback = std::move(callbacks_.front());
         callbacks_.pop_front();
-        callback();
+        run_callback(callback);
     }
 
     void clear() noexcept {

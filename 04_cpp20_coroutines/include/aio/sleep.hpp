@@ -1,5 +1,5 @@
 // aio::sleep: suspends the task on the loop for a while. sleep(0) gives the loop exactly one
-// turn (the task goes to the back of the ready queue). Sections "loop" and "originals".
+// turn (the task goes to the back of the ready queue). Sections "loop", "hello" and "sleepers".
 #pragma once
 
 #include <chrono>

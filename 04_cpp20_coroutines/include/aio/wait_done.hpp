@@ -5,6 +5,7 @@
 #include <concepts>
 #include <coroutine>
 #include <cstdint>
+#include <stdexcept>
 
 #include "aio/event_loop.hpp"
 #include "aio/promise_base.hpp"
@@ -12,62 +13,94 @@
 
 namespace aio::detail {
 
-// co_await DoneAwaiter(task, shielded): returns when `task` has finished. A shielded wait is
-// not cut short by cancel() (the request stays pending): it is how a cancelled gather or
-// wait_for still waits for its children, so none outlives the frame it may point into.
+// A task cannot wait for itself to finish (through gather or wait_for): refused, not a hang.
+inline bool done_or_refuse_self(const PromiseBase& awaited) {
+    if (PromiseBase::current() == &awaited) {
+        throw std::logic_error("a task cannot await itself (asyncio: Task cannot await on itself)");
+    }
+    return awaited.done;
+}
+
+// Passes a cancel() of the waiting task on to one task, and remembers that it did.
+class CancelOneTask final : public CancelTarget {
+public:
+    explicit CancelOneTask(PromiseBase& task) noexcept : task_(task) {}
+    bool forward_cancel(PromiseBase*& next) noexcept override {
+        if (task_.done) return false;
+        forwarded_ = true;
+        next = &task_;
+        return true;
+    }
+    [[nodiscard]] bool forwarded() const noexcept { return forwarded_; }
+
+private:
+    PromiseBase& task_;
+    bool forwarded_ = false;
+};
+
+// co_await DoneAwaiter(task, on_cancel): returns when `task` has finished. A cancel() of the
+// waiting task meanwhile goes to `on_cancel` (gather: to every child; wait_for: to its work),
+// so the wait is not cut short: nothing the waiter started outlives it.
 class DoneAwaiter {
 public:
-    DoneAwaiter(PromiseBase& awaited, bool shielded) noexcept : awaited_(awaited), shielded_(shielded) {}
+    DoneAwaiter(PromiseBase& awaited, CancelTarget& on_cancel) noexcept : awaited_(awaited), on_cancel_(on_cancel) {}
     DoneAwaiter(const DoneAwaiter&) = delete;
     DoneAwaiter& operator=(const DoneAwaiter&) = delete;
     ~DoneAwaiter() = default;
 
-    [[nodiscard]] bool await_ready() const noexcept { return awaited_.done; }
+    [[nodiscard]] bool await_ready() const { return done_or_refuse_self(awaited_); }
     template <std::derived_from<PromiseBase> Promise>
     void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
         waiting_ = frame.promise().task;
-        waiting_->shielded = shielded_;  // before suspending: a pending cancel must not fire here
+        waiting_->cancel_target = &on_cancel_;  // before suspending: a pending cancel goes there
         waiting_->suspend_on(awaited_.waiters, node_, frame);
     }
     void await_resume() const {
         if (waiting_ == nullptr) return;
-        waiting_->shielded = false;
-        if (!shielded_) waiting_->throw_if_cancelled();
+        waiting_->cancel_target = nullptr;
+        waiting_->throw_if_cancelled();  // cancelled when nothing was left to pass it on to
     }
 
 private:
     PromiseBase& awaited_;
-    bool shielded_;
+    CancelTarget& on_cancel_;
     WaiterNode node_;
     PromiseBase* waiting_ = nullptr;
 };
 
 // co_await DoneOrDeadline(task, seconds): true when `task` has finished by the time the waiter
 // runs again, false when it has not and the time ran out. One wake-up id for both the timer and
-// the waiter node: whichever comes first wakes it, the other is stale.
+// the waiter node: whichever comes first wakes it, and the timer goes at once either way. A
+// cancel() of the waiting task goes to `on_cancel`.
 class DoneOrDeadline {
 public:
-    DoneOrDeadline(PromiseBase& awaited, double seconds) noexcept : awaited_(awaited), seconds_(seconds) {}
+    DoneOrDeadline(PromiseBase& awaited, double seconds, CancelTarget& on_cancel) noexcept
+        : awaited_(awaited), seconds_(seconds), on_cancel_(on_cancel) {}
     DoneOrDeadline(const DoneOrDeadline&) = delete;
     DoneOrDeadline& operator=(const DoneOrDeadline&) = delete;
     ~DoneOrDeadline() = default;
 
-    [[nodiscard]] bool await_ready() const noexcept { return awaited_.done; }
+    [[nodiscard]] bool await_ready() const { return done_or_refuse_self(awaited_); }
     template <std::derived_from<PromiseBase> Promise>
     void await_suspend(std::coroutine_handle<Promise> frame) {
         waiting_ = frame.promise().task;
         EventLoop& loop = *waiting_->loop;
+        waiting_->cancel_target = &on_cancel_;
         const std::uint64_t id = waiting_->suspend_on(awaited_.waiters, node_, frame);
-        loop.add_timer(loop.time() + seconds_, waiting_, id);
+        if (waiting_->wait_id == id) loop.add_timer(loop.time() + seconds_, waiting_, id);
     }
     [[nodiscard]] bool await_resume() const {
-        if (waiting_ != nullptr) waiting_->throw_if_cancelled();
+        if (waiting_ != nullptr) {
+            waiting_->cancel_target = nullptr;
+            waiting_->throw_if_cancelled();
+        }
         return awaited_.done;
     }
 
 private:
     PromiseBase& awaited_;
     double seconds_;
+    CancelTarget& on_cancel_;
     WaiterNode node_;
     PromiseBase* waiting_ = nullptr;
 };

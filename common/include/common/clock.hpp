@@ -68,13 +68,14 @@ public:
     void sleep_until(double deadline) override;
     [[nodiscard]] double speed() const noexcept override { return speed_; }
     [[nodiscard]] bool real_time_reached(double story_time) const override { return now() >= story_time; }
+    // The real instant of a story deadline.
+    [[nodiscard]] std::chrono::steady_clock::time_point real_deadline(double deadline) const;
 
 protected:
     bool block(std::unique_lock<std::mutex>& lock, double deadline, WaitList& list) override;
     void wake_all(WaitList& list) override;
 
 private:
-    [[nodiscard]] std::chrono::steady_clock::time_point real_deadline(double deadline) const;
     std::chrono::steady_clock::time_point start_;
     double speed_;
 };
