@@ -41,6 +41,10 @@ int main(int argc, char** argv) {
                    sections::propagate);
     lesson.section("leftovers", "what run does with tasks nobody awaited, and why it cannot be nested",
                    sections::leftovers);
+    lesson.section("racing", "as_completed and wait: answers in finishing order, the first one, a deadline",
+                   sections::racing);
+    lesson.section("settled", "gather_settled: every outcome; shield: a save that outlives its timeout",
+                   sections::settled);
     int tasks = 100'000;
     lesson.flags().add("tasks", '\0', "how many sleeping tasks the scale section starts (default 100000)", tasks, 1,
                        10'000'000);

@@ -35,6 +35,8 @@ void timeout(common::Context& ctx);
 void blocking(common::Context& ctx);
 void propagate(common::Context& ctx);
 void leftovers(common::Context& ctx);
+void racing(common::Context& ctx);
+void settled(common::Context& ctx);
 // 7. Scale: `count` tasks sleeping 1 s each.
 void scale(common::Context& ctx, int count);
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Diffs the sections makerandom and chain with the Python programs they port.
+"""Diffs the sections makerandom, chain, racing and settled with the Python programs they port.
 
     python3 check_originals.py PATH/TO/04_cpp20_coroutines
 
@@ -23,6 +23,8 @@ CASES = [
     ("444", ["chained.py"], ["chain"]),
     ("444", ["chained.py", "9", "6", "3"], ["chain", "9", "6", "3"]),
     ("4294967296", ["chained.py", "3", "2", "1"], ["chain", "3", "2", "1"]),
+    ("444", ["racing.py"], ["racing"]),
+    ("444", ["settled.py"], ["settled"]),
 ]
 # Not every seed and argument list agrees: when two timers share a deadline, aio fires them in the
 # order they were set, while asyncio's heapq may fire either first (SEED=4294967296 chained.py
