@@ -70,7 +70,7 @@ TEST_CASE("an exception escaping the body reaches the caller of send() and finis
     CHECK_THROWS_WITH_AS(gen.send(4), "can't send a value to a finished generator", coroutines::SendError);
 }
 
-TEST_CASE("close() on a started generator runs its cleanup once; on a just-started one, none") {
+TEST_CASE("close() on a started generator runs its cleanup once, on a just-started one, none") {
     common::VirtualClock clock;
     auto log = common::Log::capturing(clock);
     coroutines::Printer never_started(log);

@@ -42,7 +42,7 @@ aio::Coroutine<void> in_finishing_order(Lines& lines) {
 
 }  // namespace
 
-TEST_CASE("as_completed yields results in finishing order; an exception is thrown by the await that takes it") {
+TEST_CASE("as_completed yields results in finishing order, an exception is thrown by the await that takes it") {
     CHECK(story::told(in_finishing_order) == Lines{"1.0s raised 'b failed'", "2.0s got c", "3.0s got a"});
 }
 

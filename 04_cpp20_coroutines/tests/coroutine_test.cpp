@@ -27,7 +27,7 @@ aio::Coroutine<int> parent(Lines& lines) {
 
 }  // namespace
 
-TEST_CASE("calling a coroutine runs nothing; co_await runs it inline, within the same loop iteration") {
+TEST_CASE("calling a coroutine runs nothing, co_await runs it inline, within the same loop iteration") {
     Lines lines;
     CHECK(aio::run(parent(lines), {.virtual_time = true}) == 42);
     CHECK(lines == Lines{"child created, not started", "child runs", "same iteration"});

@@ -5,7 +5,7 @@
 
 #include "aio/errors.hpp"
 
-TEST_CASE("TimeoutError is a std::exception, CancelledError is not; both say what happened") {
+TEST_CASE("TimeoutError is a std::exception, CancelledError is not, both say what happened") {
     const aio::CancelledError cancelled;
     const aio::TimeoutError timeout;
     const std::exception& as_timeout = timeout;

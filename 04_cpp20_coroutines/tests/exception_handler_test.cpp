@@ -35,7 +35,7 @@ std::string capture_stderr(Body body) {
 
 }  // namespace
 
-TEST_CASE("a callback's exception goes to the exception handler; the rest of the turn runs, no stop() is left over") {
+TEST_CASE("a callback's exception goes to the exception handler, the rest of the turn runs, no stop() is left over") {
     aio::EventLoop loop({.virtual_time = true});
     Lines reports;
     Lines ran;
@@ -88,7 +88,7 @@ aio::Coroutine<void> leaves_failures(Lines& reports) {
 
 }  // namespace
 
-TEST_CASE("a task exception nobody retrieved is reported when the task goes; retrieved or cancelled ones are not") {
+TEST_CASE("a task exception nobody retrieved is reported when the task goes, retrieved or cancelled ones are not") {
     Lines reports;
     aio::run(leaves_failures(reports), {.virtual_time = true});
     CHECK(reports == Lines{"Task exception was never retrieved: nobody looked"});

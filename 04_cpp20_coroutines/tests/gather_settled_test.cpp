@@ -84,7 +84,7 @@ aio::Coroutine<void> settled_vector(Lines& lines) {
 
 }  // namespace
 
-TEST_CASE("gather_settled over a vector keeps the order given; no work gives no outcome") {
+TEST_CASE("gather_settled over a vector keeps the order given, no work gives no outcome") {
     CHECK(story::told(settled_vector) == Lines{"0.5s v2 raises", "1.0s v1 finishes", "2.0s v0 raises",
                                                "2.0s outcomes 'v0 failed' 10 'v2 failed'",
                                                "2.0s 0 outcome(s) of no work"});
@@ -174,7 +174,7 @@ TEST_CASE("gather_settled throws for misuse instead of keeping it as an outcome"
     CHECK(other.run_until_complete(foreign) == 5);
 }
 
-TEST_CASE("an Outcome holds a value or an exception; value() rethrows the exception") {
+TEST_CASE("an Outcome holds a value or an exception, value() rethrows the exception") {
     aio::Outcome<int> ok = aio::Outcome<int>::success(3);
     CHECK(ok.has_value());
     CHECK(ok.value() == 3);

@@ -127,7 +127,7 @@ TEST_CASE("sleep wakes the task at exactly now + delay on virtual time, std::chr
     }()) == 2.0);
 }
 
-TEST_CASE("stop() ends run_forever after the current iteration; run_until_complete then reports it") {
+TEST_CASE("stop() ends run_forever after the current iteration, run_until_complete then reports it") {
     aio::EventLoop loop({.virtual_time = true});
     loop.call_later(1.0, [&] { loop.stop(); });
     CHECK_THROWS_WITH_AS(loop.run_until_complete(nap(5.0)),

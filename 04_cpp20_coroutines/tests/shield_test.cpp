@@ -115,7 +115,7 @@ aio::Coroutine<void> outcomes_through_shield(Lines& lines) {
 
 }  // namespace
 
-TEST_CASE("shield passes the task's value, exception or cancellation through; a finished task returns at once") {
+TEST_CASE("shield passes the task's value, exception or cancellation through, a finished task returns at once") {
     CHECK(story::told(outcomes_through_shield) ==
           Lines{"1.0s save finishes", "1.0s value 5", "1.0s done already: 5 after 0 turn(s)", "2.0s raised 'disk full'",
                 "3.0s save cancelled", "3.0s the task itself was cancelled: CancelledError through the shield"});

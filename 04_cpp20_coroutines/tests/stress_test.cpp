@@ -81,7 +81,7 @@ aio::Coroutine<void> scenario(World& world, std::uint32_t seed, int count) {
 
 }  // namespace
 
-TEST_CASE("stress: random sleeps, awaits and cancels; each task ends once, wake-ups by deadline then arrival") {
+TEST_CASE("stress: random sleeps, awaits and cancels, each task ends once, wake-ups by deadline then arrival") {
     for (const std::uint32_t seed : {1u, 2u, 3u}) {
         CAPTURE(seed);
         const int count = 3000;

@@ -57,7 +57,7 @@ aio::Coroutine<void> several_await_one(Lines& lines) {
 
 }  // namespace
 
-TEST_CASE("several coroutines await one task and each gets the result; a finished task returns at once") {
+TEST_CASE("several coroutines await one task and each gets the result, a finished task returns at once") {
     Lines lines;
     aio::run(several_await_one(lines), {.virtual_time = true});
     CHECK(lines == Lines{"0.0s worker starts", "1.0s worker ends", "worker cleaned up", "1.0s reader 1 got 7",
@@ -173,7 +173,7 @@ TEST_CASE("a task cancelled before its first step never runs its body") {
     CHECK(lines == Lines{"0.0s cancelled before it ran: true"});
 }
 
-TEST_CASE("a task may catch CancelledError and go on; it is then not cancelled") {
+TEST_CASE("a task may catch CancelledError and go on, it is then not cancelled") {
     Lines lines;
     aio::run(cancel_swallowed(lines), {.virtual_time = true});
     CHECK(lines ==
@@ -307,7 +307,7 @@ aio::Coroutine<void> future_story(Lines& lines) {
 
 }  // namespace
 
-TEST_CASE("a Future set by another task after 1 s resumes its awaiter at 1 s; setting it twice throws") {
+TEST_CASE("a Future set by another task after 1 s resumes its awaiter at 1 s, setting it twice throws") {
     Lines lines;
     aio::run(future_story(lines), {.virtual_time = true});
     CHECK(lines == Lines{"0.0s future done: false", "1.0s awaited 'hello'"});

@@ -167,7 +167,7 @@ aio::Coroutine<void> first_completed_timeout(Lines& lines) {
 
 }  // namespace
 
-TEST_CASE("wait() by default returns when all have finished; an exception stays in its task") {
+TEST_CASE("wait() by default returns when all have finished, an exception stays in its task") {
     CHECK(story::told(all_completed) ==
           Lines{"1.0s b raises", "2.0s a finishes", "3.0s c finishes", "3.0s done [a error c], 0 pending"});
 }
@@ -214,7 +214,7 @@ aio::Coroutine<std::string> already_done(Lines& lines) {
 }  // namespace
 
 // Three turns when it waits for `a`: a starts, a finishes, the waiter resumes.
-TEST_CASE("wait() with a zero, negative or NaN timeout gives the loop one turn; an infinite one waits") {
+TEST_CASE("wait() with a zero, negative or NaN timeout gives the loop one turn, an infinite one waits") {
     Lines lines;
     CHECK(aio::run(edge_timeouts(lines, 0.0), {.virtual_time = true}) == "0 done, 1 pending, at 0, after 1 turn(s)");
     CHECK(aio::run(edge_timeouts(lines, -5.0), {.virtual_time = true}) == "0 done, 1 pending, at 0, after 1 turn(s)");
@@ -257,7 +257,7 @@ aio::Coroutine<void> cancel_the_waiter(Lines& lines) {
 
 }  // namespace
 
-TEST_CASE("cancelling a task in wait() stops the wait at once; the tasks it waited for run on") {
+TEST_CASE("cancelling a task in wait() stops the wait at once, the tasks it waited for run on") {
     CHECK(story::told(cancel_the_waiter) == Lines{"1.0s waiter: CancelledError", "1.0s waiter cancelled: true",
                                                   "2.0s a finishes", "2.0s awaited pending a", "3.0s b finishes",
                                                   "3.0s awaited pending b"});

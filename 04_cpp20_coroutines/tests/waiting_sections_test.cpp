@@ -32,7 +32,7 @@ TEST_CASE("racing: as_completed in finishing order, the first of wait(FIRST_COMP
           });
 }
 
-TEST_CASE("settled: gather_settled returns every outcome at 3 s; the shielded save outlives its 1 s timeout") {
+TEST_CASE("settled: gather_settled returns every outcome at 3 s, the shielded save outlives its 1 s timeout") {
     CHECK(run_section([](common::Context& ctx) { sections::settled(ctx); }) ==
           Lines{
               "[  0.000s] await gather(fetch('a', 1 s), fetch('b', 2 s), fetch('c', 3 s), return_exceptions=True)",

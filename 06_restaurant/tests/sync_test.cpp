@@ -75,7 +75,7 @@ TEST_CASE("the sync restaurant takes exactly 43.8 s: waiter 1 serves every order
                            });
 }
 
-TEST_CASE("in the sync restaurant waiter 2 is called at 43.8 s and finds no order; waiter 1 works all day") {
+TEST_CASE("in the sync restaurant waiter 2 is called at 43.8 s and finds no order, waiter 1 works all day") {
     SectionFixture f;
     restaurant::Staff staff{f.clock, f.log, f.timeline, ""};
     const restaurant::ServiceReport report = restaurant::serve_in_turn(staff, restaurant::todays_orders());

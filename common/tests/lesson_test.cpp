@@ -187,7 +187,7 @@ TEST_CASE("bad input is one line on stderr and status 2") {
     }
 }
 
-TEST_CASE("--list and --help describe every section; chapter flags are parsed") {
+TEST_CASE("--list and --help describe every section, chapter flags are parsed") {
     int count = 0;
     auto lesson = make_lesson(count);
     const Run list = run(lesson, {"--list"});
@@ -217,7 +217,7 @@ TEST_CASE("a section that throws stops the run with status 1 and says which") {
     CHECK(r.out.find("hello") == std::string::npos);
 }
 
-TEST_CASE("--timeline draws the chart after the section; --trace writes one process per section") {
+TEST_CASE("--timeline draws the chart after the section, --trace writes one process per section") {
     int count = 0;
     auto lesson = make_lesson(count);
     const Run r = run(lesson, {"--virtual", "--timeline", "hello"});
