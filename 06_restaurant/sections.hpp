@@ -10,6 +10,8 @@ namespace sections {
 void sync(common::Context& ctx);
 void threads(common::Context& ctx, int waiters);
 void async(common::Context& ctx);
+// 4. Orders on an aio::Queue, `waiters` waiter tasks, a kitchen of `cooks` cooks (0: no limit).
+void queue(common::Context& ctx, int waiters, int cooks);
 // 5. A lost update between two threads, and two fixes.
 void balance(common::Context& ctx, int times);
 // 6. The latency numbers at human scale.
