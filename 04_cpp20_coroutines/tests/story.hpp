@@ -1,4 +1,4 @@
-// What the tests of wait, as_completed, shield and gather_settled share: a story told in lines
+// What the tests of tasks, wait, as_completed, shield and gather_settled share: a story told in lines
 // stamped with the loop's virtual time and run on a loop of its own, a guard that logs its
 // frame's end, and a task that is handed its own handle (to try to make it wait for itself).
 #pragma once

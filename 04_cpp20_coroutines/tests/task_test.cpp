@@ -11,25 +11,13 @@
 #include <fmt/ranges.h>
 
 #include "aio/aio.hpp"
+#include "story.hpp"
 
 namespace {
 
-using Lines = std::vector<std::string>;
-
-void note(Lines& lines, const std::string& text) { lines.push_back(fmt::format("{:.1f}s {}", aio::time(), text)); }
-
-// Records its own destruction: RAII cleanup in a frame that is cancelled or destroyed.
-class Cleanup {
-public:
-    Cleanup(Lines& lines, std::string name) : lines_(lines), name_(std::move(name)) {}
-    Cleanup(const Cleanup&) = delete;
-    Cleanup& operator=(const Cleanup&) = delete;
-    ~Cleanup() { lines_.push_back(name_ + " cleaned up"); }
-
-private:
-    Lines& lines_;
-    std::string name_;
-};
+using story::Cleanup;  // records its own destruction: RAII cleanup in a frame that is cancelled or destroyed
+using story::Lines;
+using story::note;
 
 aio::Coroutine<int> slow_value(Lines& lines, std::string name, double seconds, int value) {
     const Cleanup cleanup(lines, name);
