@@ -1,0 +1,65 @@
+// aio::create_subprocess_exec: a child process on the loop (asyncio.create_subprocess_exec). The
+// loop reads its output while other tasks run, and learns of its exit through a pidfd that epoll
+// watches: no SIGCHLD handler, no thread. Section "subprocess".
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aio/coroutine.hpp"
+
+namespace aio {
+
+// Where the child's stdout or stderr goes (asyncio: subprocess.PIPE, subprocess.DEVNULL, None).
+enum class Redirect {
+    inherit,  // the parent's own (asyncio's default)
+    pipe,     // a pipe to the parent
+    devnull,  // /dev/null
+};
+
+struct SubprocessOptions {
+    Redirect stdout_to = Redirect::pipe;
+    Redirect stderr_to = Redirect::inherit;
+};
+
+// A child process (asyncio.subprocess.Process). Move-only. Destroying it while the child still
+// runs kills the child (SIGKILL) and reaps it, blocking until the kernel has ended it: no zombie
+// and no fd outlives a Process. To end a child gently, terminate() it and co_await wait() first.
+class Process {
+public:
+    struct State;  // shared with the wait()s in progress, so a moved Process keeps them valid
+
+    Process(Process&& other) noexcept = default;
+    Process& operator=(Process&& other) noexcept;
+    ~Process();
+
+    [[nodiscard]] int pid() const;
+    // Waits until the child exits; returns its returncode. Several tasks may wait at once.
+    // Cancelling a wait() leaves the child running (as asyncio): kill() it, then wait() again.
+    Coroutine<int> wait();
+    // The exit code, or -N when signal N ended the child; none until a wait() (or kill() while
+    // destroying) has seen the exit.
+    [[nodiscard]] std::optional<int> returncode() const;
+
+    // A signal to the child; nothing once it is known to have exited. Through the pidfd, so it
+    // can never reach another process that happens to reuse the pid.
+    void send_signal(int signal);
+    void terminate();  // SIGTERM
+    void kill();       // SIGKILL
+
+private:
+    friend Coroutine<Process> create_subprocess_exec(std::vector<std::string> argv, SubprocessOptions options);
+    explicit Process(std::shared_ptr<State> state) noexcept : state_(std::move(state)) {}
+    State& state() const;
+
+    std::shared_ptr<State> state_;
+};
+
+// Starts argv[0] (searched in PATH) with the arguments argv. Throws std::invalid_argument for an
+// empty argv, and std::system_error naming the program when it cannot start ("create_subprocess_exec:
+// cannot run 'nosuch': No such file or directory": Python's FileNotFoundError).
+Coroutine<Process> create_subprocess_exec(std::vector<std::string> argv, SubprocessOptions options = {});
+
+}  // namespace aio

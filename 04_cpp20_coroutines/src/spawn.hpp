@@ -1,0 +1,64 @@
+// Starting a child process the way create_subprocess_exec needs it: posix_spawn, pipes that no
+// other child inherits, and a pidfd to learn of its exit. Private to aio (src/subprocess.cpp).
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "aio/subprocess.hpp"
+
+namespace aio::detail {
+
+// One file descriptor, closed when the owner goes.
+class OwnedFd {
+public:
+    OwnedFd() noexcept = default;
+    explicit OwnedFd(int fd) noexcept : fd_(fd) {}
+    OwnedFd(OwnedFd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    OwnedFd& operator=(OwnedFd&& other) noexcept {
+        if (this != &other) {
+            close();
+            fd_ = std::exchange(other.fd_, -1);
+        }
+        return *this;
+    }
+    ~OwnedFd() { close(); }
+
+    [[nodiscard]] int get() const noexcept { return fd_; }
+    [[nodiscard]] int release() noexcept { return std::exchange(fd_, -1); }
+    void close() noexcept;
+
+private:
+    int fd_ = -1;
+};
+
+// A child that runs: its pid, a pidfd (readable once it has exited), and the parent's (read,
+// non-blocking) end of each pipe asked for (-1 for an output not piped).
+struct SpawnedChild {
+    pid_t pid = -1;
+    OwnedFd pidfd;
+    OwnedFd stdout_pipe;
+    OwnedFd stderr_pipe;
+};
+
+// Starts argv[0] (looked up in PATH, as asyncio's exec does) with argv. Throws
+// std::invalid_argument for an empty argv or an argument holding '\0', and std::system_error
+// naming the program when it cannot be started (ENOENT: no such program).
+SpawnedChild spawn_child(const std::vector<std::string>& argv, const SubprocessOptions& options);
+
+// What reap_child found: whether the child had exited (and is reaped now), and its returncode
+// as asyncio gives it: the exit code, or -N when signal N killed it.
+struct Reaped {
+    bool exited = false;
+    int returncode = 0;
+};
+// Waits for the child behind `pidfd` only if `block`; else reports it still running.
+Reaped reap_child(int pidfd, bool block);
+
+// Sends `signal` to the child behind `pidfd` (never to a stranger reusing its pid): 0, or the errno.
+int signal_child(int pidfd, int signal) noexcept;
+
+}  // namespace aio::detail

@@ -1,0 +1,178 @@
+#include "aio/subprocess.hpp"
+
+#include <cerrno>
+#include <csignal>
+#include <coroutine>
+#include <stdexcept>
+#include <system_error>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "aio/event_loop.hpp"
+#include "aio/io_watch.hpp"
+#include "spawn.hpp"
+
+namespace aio {
+
+struct Process::State {
+    explicit State(EventLoop& owner) noexcept : loop(&owner) {}
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+    ~State() { kill_and_reap(); }
+
+    // Takes the child over. Nothing here throws before the child is ours, so ~State ends it if
+    // watching it fails.
+    void adopt(detail::SpawnedChild child) {
+        pid = child.pid;
+        pidfd = std::move(child.pidfd);
+        exit_watch.watch(pidfd.get());
+        out = std::move(child.stdout_pipe);
+        err = std::move(child.stderr_pipe);
+    }
+
+    // The child is reaped: its pidfd goes at once (a finished Process holds no fd but its pipes).
+    void exited(int code) noexcept {
+        returncode = code;
+        exit_watch.reset();  // before the close, as IoWatch asks; a wait() on it wakes up
+        pidfd.close();
+    }
+
+    void kill_and_reap() noexcept {
+        if (returncode || pidfd.get() < 0) return;
+        try {
+            detail::Reaped reaped = detail::reap_child(pidfd.get(), false);
+            if (!reaped.exited) {
+                detail::signal_child(pidfd.get(), SIGKILL);
+                reaped = detail::reap_child(pidfd.get(), true);  // SIGKILL cannot be caught: short
+            }
+            exited(reaped.returncode);
+        } catch (const std::exception&) {  // waitid failed for a reason it never gives on a pidfd we own
+            exited(255);
+        }
+    }
+
+    EventLoop* loop;  // whose epoll watches the pidfd
+    pid_t pid = -1;
+    detail::OwnedFd pidfd;
+    IoWatch exit_watch;  // readable once the child has exited
+    std::optional<int> returncode;
+    detail::OwnedFd out;  // the parent's ends of the pipes
+    detail::OwnedFd err;
+    // One wait() at a time watches the pidfd (IoWatch takes one reader); the others queue here
+    // and take over if it leaves early (cancelled).
+    bool watching = false;
+    detail::WaiterList queued;
+};
+
+namespace {
+
+// A wait() that queues behind the one watching the pidfd, until that one leaves.
+class QueuedWait {
+public:
+    explicit QueuedWait(detail::WaiterList& queue) noexcept : queue_(queue) {}
+    QueuedWait(const QueuedWait&) = delete;
+    QueuedWait& operator=(const QueuedWait&) = delete;
+    ~QueuedWait() = default;
+
+    [[nodiscard]] bool await_ready() const noexcept { return false; }
+    template <std::derived_from<detail::PromiseBase> Promise>
+    void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
+        frame.promise().task->suspend_on(queue_, node_, frame);
+    }
+    // Not forwarded anywhere: a cancelled wait() just stops waiting, the child runs on.
+    void await_resume() const { detail::PromiseBase::current()->throw_if_cancelled(); }
+
+private:
+    detail::WaiterList& queue_;
+    detail::WaiterNode node_;
+};
+
+// The wait() on the pidfd; when it leaves, however it leaves, the queued ones look again.
+class Watching {
+public:
+    explicit Watching(Process::State& state) noexcept : state_(state) { state_.watching = true; }
+    Watching(const Watching&) = delete;
+    Watching& operator=(const Watching&) = delete;
+    ~Watching() {
+        state_.watching = false;
+        state_.queued.wake_all();
+    }
+
+private:
+    Process::State& state_;
+};
+
+// Holds the state, not the Process: the Process may be moved, or destroyed, while this waits
+// (destroying it kills and reaps the child, and this wakes up to the returncode).
+Coroutine<int> wait_for_exit(std::shared_ptr<Process::State> state) {
+    // The pidfd is in the epoll of the loop that started the child (gone if fd() is -1).
+    if (!state->returncode && (running_loop() != state->loop || state->exit_watch.fd() < 0)) {
+        throw std::logic_error("Process::wait: the child belongs to the event loop that started it");
+    }
+    while (!state->returncode) {
+        if (state->watching) {
+            co_await QueuedWait(state->queued);
+            continue;
+        }
+        const Watching watching(*state);
+        if (!state->exit_watch.may_read()) co_await state->exit_watch.readable();
+        if (state->returncode) break;  // reaped meanwhile (the Process was destroyed)
+        const detail::Reaped reaped = detail::reap_child(state->pidfd.get(), false);
+        if (reaped.exited) {
+            state->exited(reaped.returncode);
+        } else {
+            state->exit_watch.read_would_block();  // woken for nothing: wait for the edge
+        }
+    }
+    co_return *state->returncode;
+}
+
+}  // namespace
+
+Process& Process::operator=(Process&& other) noexcept {
+    if (this != &other) {
+        if (state_) state_->kill_and_reap();
+        state_ = std::move(other.state_);
+    }
+    return *this;
+}
+
+Process::~Process() {
+    if (state_) state_->kill_and_reap();
+}
+
+Process::State& Process::state() const {
+    if (!state_) throw std::logic_error("aio::Process: this Process was moved from");
+    return *state_;
+}
+
+int Process::pid() const { return state().pid; }
+
+Coroutine<int> Process::wait() {
+    (void)state();
+    return wait_for_exit(state_);
+}
+
+std::optional<int> Process::returncode() const { return state().returncode; }
+
+void Process::send_signal(int signal) {
+    State& s = state();
+    if (s.returncode) return;  // reaped: the pid may be another process's by now (Popen does the same)
+    const int error = detail::signal_child(s.pidfd.get(), signal);
+    if (error != 0 && error != ESRCH) {  // ESRCH: it has exited, and is not reaped yet
+        throw std::system_error(error, std::generic_category(), fmt::format("Process::send_signal({})", signal));
+    }
+}
+
+void Process::terminate() { send_signal(SIGTERM); }
+
+void Process::kill() { send_signal(SIGKILL); }
+
+Coroutine<Process> create_subprocess_exec(std::vector<std::string> argv, SubprocessOptions options) {
+    auto state = std::make_shared<Process::State>(get_running_loop());
+    state->adopt(detail::spawn_child(argv, options));
+    co_return Process(std::move(state));
+}
+
+}  // namespace aio

@@ -1,0 +1,304 @@
+// Child processes on the loop: exit codes and signals as asyncio's returncode, the child's lines
+// read while other tasks run, a clear error for a program that does not exist, a wait() that
+// times out and leaves the child running, and after every case no zombie and no fd left.
+// Children run on real time, so each case is short: children exit at once or are killed.
+#include "course_test.hpp"
+#include "open_fds.hpp"
+
+#include <fcntl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <filesystem>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "aio/aio.hpp"
+#include "aio/subprocess.hpp"
+
+namespace {
+
+using Lines = std::vector<std::string>;
+
+// The fds open in process `pid` ("self" for this one), in increasing order.
+std::vector<int> fds_of(const std::string& pid = "self") {
+    std::vector<int> fds;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/" + pid + "/fd")) {
+        fds.push_back(std::stoi(entry.path().filename().string()));
+    }
+    std::sort(fds.begin(), fds.end());
+    return fds;
+}
+
+// What a case must leave behind: the fds it found, and no child at all, running or zombie
+// (waitpid(-1) would reap a zombie, and says ECHILD only when there is no child left).
+class Hygiene {
+public:
+    Hygiene() : fds_(course_test::open_fds()) {}
+    void check() const {
+        CHECK(course_test::open_fds() == fds_);
+        const pid_t child = ::waitpid(-1, nullptr, WNOHANG);
+        const int error = errno;
+        CHECK(child == -1);
+        CHECK(error == ECHILD);
+    }
+
+private:
+    std::size_t fds_;
+};
+
+const aio::SubprocessOptions quiet{.stdout_to = aio::Redirect::devnull};
+
+// A child that never ends on its own. Not a coroutine: g++ 12 cannot compile a braced argv
+// inside a co_await expression ("array used as initializer"), so coroutines call this instead.
+aio::Coroutine<aio::Process> sleep_forever(aio::SubprocessOptions options = quiet) {
+    return aio::create_subprocess_exec({"sleep", "1000"}, options);
+}
+
+aio::Coroutine<int> returncode_of(std::vector<std::string> argv) {
+    aio::Process process = co_await aio::create_subprocess_exec(std::move(argv), quiet);
+    co_return co_await process.wait();
+}
+
+aio::Coroutine<int> killed_with(int signal) {
+    aio::Process process = co_await sleep_forever();
+    process.send_signal(signal);
+    co_return co_await process.wait();
+}
+
+}  // namespace
+
+TEST_CASE("wait() returns the child's exit code: 0, then 3 for exit 3") {
+    const Hygiene hygiene;
+    CHECK(aio::run(returncode_of({"true"})) == 0);
+    CHECK(aio::run(returncode_of({"/bin/sh", "-c", "exit 3"})) == 3);
+    hygiene.check();
+}
+
+TEST_CASE("a child ended by signal N has returncode -N: kill() gives -9, terminate() -15") {
+    const Hygiene hygiene;
+    CHECK(aio::run(killed_with(SIGKILL)) == -9);
+    CHECK(aio::run(killed_with(SIGTERM)) == -15);
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<void> start(std::vector<std::string> argv) {
+    const aio::Process process = co_await aio::create_subprocess_exec(std::move(argv));
+}
+
+// The error create_subprocess_exec throws for argv, as "what() (errno)".
+std::string start_error(std::vector<std::string> argv) {
+    try {
+        aio::run(start(std::move(argv)));
+    } catch (const std::system_error& error) {
+        return fmt::format("{} ({})", error.what(), error.code().value());
+    }
+    return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("a program that cannot run throws std::system_error naming it, and leaves nothing behind") {
+    const Hygiene hygiene;
+    CHECK(start_error({"no-such-program-anywhere"}) ==
+          fmt::format("create_subprocess_exec: cannot run 'no-such-program-anywhere': No such file or directory ({})",
+                      ENOENT));
+    CHECK(start_error({"/no/such/program"}) ==
+          fmt::format("create_subprocess_exec: cannot run '/no/such/program': No such file or directory ({})", ENOENT));
+    CHECK(start_error({"/dev/null"}) ==
+          fmt::format("create_subprocess_exec: cannot run '/dev/null': Permission denied ({})", EACCES));
+    hygiene.check();
+}
+
+TEST_CASE("an empty argv, or an argument holding a NUL, is std::invalid_argument") {
+    const Hygiene hygiene;
+    CHECK_THROWS_WITH_AS(aio::run(start({})), "create_subprocess_exec: argv is empty, it needs a program",
+                         std::invalid_argument);
+    CHECK_THROWS_WITH_AS(aio::run(start({"echo", std::string("a\0b", 3)})),
+                         "create_subprocess_exec: an argument holds a '\\0' (Python: embedded null byte)",
+                         std::invalid_argument);
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<Lines> time_out_then_kill() {
+    aio::Process process = co_await sleep_forever();
+    Lines lines;
+    try {
+        co_await aio::wait_for(process.wait(), 0.05);
+        lines.push_back("exited in time");
+    } catch (const aio::TimeoutError& error) {
+        lines.push_back(error.what());
+    }
+    lines.push_back(process.returncode() ? "returncode set" : "no returncode: the child still runs");
+    process.kill();
+    const int code = co_await process.wait();
+    lines.push_back(fmt::format("after kill(): wait() returns {}, returncode() is {}", code, *process.returncode()));
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("wait_for on a child that never ends: TimeoutError, the child runs on until kill(), then -9") {
+    const Hygiene hygiene;
+    CHECK(aio::run(time_out_then_kill()) == Lines{"TimeoutError: the deadline passed",
+                                                  "no returncode: the child still runs",
+                                                  "after kill(): wait() returns -9, returncode() is -9"});
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<Lines> two_waiters_one_cancelled() {
+    aio::Process process = co_await sleep_forever();
+    aio::Task<int> first = aio::create_task(process.wait());
+    aio::Task<int> second = aio::create_task(process.wait());
+    co_await aio::sleep(0);  // both wait now: the first on the pidfd, the second behind it
+    first.cancel();
+    co_await aio::sleep(0);
+    Lines lines;
+    lines.push_back(fmt::format("first cancelled: {}, child still running: {}", first.cancelled(),
+                                !process.returncode().has_value()));
+    process.kill();
+    const int code = co_await second;
+    lines.push_back(fmt::format("second wait() returns {}", code));
+    const int again = co_await process.wait();
+    lines.push_back(fmt::format("a wait() after the exit returns {} at once", again));
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("several tasks may wait for one child; cancelling one leaves the others waiting") {
+    const Hygiene hygiene;
+    CHECK(aio::run(two_waiters_one_cancelled()) == Lines{"first cancelled: true, child still running: true",
+                                                         "second wait() returns -9",
+                                                         "a wait() after the exit returns -9 at once"});
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<int> start_and_drop() {
+    const aio::Process process = co_await sleep_forever({});
+    co_return process.pid();
+}
+
+aio::Coroutine<aio::Process> started(std::vector<std::string> argv) {
+    co_return co_await aio::create_subprocess_exec(std::move(argv));
+}
+
+}  // namespace
+
+TEST_CASE("destroying a Process whose child runs kills and reaps it: no zombie, no fd left") {
+    const Hygiene hygiene;
+    const int pid = aio::run(start_and_drop());
+    CHECK(pid > 0);
+    CHECK_FALSE(std::filesystem::exists(fmt::format("/proc/{}", pid)));
+    hygiene.check();
+}
+
+TEST_CASE("a Process that outlives its loop still kills and reaps its child when destroyed") {
+    const Hygiene hygiene;
+    {
+        aio::Process process = aio::run(started({"sleep", "1000"}));
+        CHECK_FALSE(process.returncode().has_value());
+        CHECK_THROWS_WITH_AS(aio::run(process.wait()),
+                             "Process::wait: the child belongs to the event loop that started it", std::logic_error);
+    }
+    hygiene.check();
+}
+
+namespace {
+
+// This process's fds that a child would inherit (those without FD_CLOEXEC).
+std::vector<int> inheritable_fds() {
+    std::vector<int> fds;
+    for (const int fd : fds_of()) {
+        const int flags = ::fcntl(fd, F_GETFD);
+        if (flags >= 0 && (flags & FD_CLOEXEC) == 0) fds.push_back(fd);
+    }
+    return fds;
+}
+
+// The fds of process `pid` that are neither its 0, 1, 2 nor inheritable from this process.
+std::vector<int> foreign_fds(int pid) {
+    std::vector<int> expected = inheritable_fds();
+    for (const int fd : {0, 1, 2}) expected.push_back(fd);
+    std::vector<int> foreign;
+    for (const int fd : fds_of(std::to_string(pid))) {
+        if (std::find(expected.begin(), expected.end(), fd) == expected.end()) foreign.push_back(fd);
+    }
+    return foreign;
+}
+
+// Two children at once: the second must not hold the first's pipe or pidfd (nor the loop's).
+// posix_spawn returns while the kernel is still inside exec, a moment before it closes the
+// close-on-exec fds, so the check looks again for up to 0.1 s: a leaked fd would stay for good.
+aio::Coroutine<std::vector<int>> leaked_into_child() {
+    aio::Process first = co_await sleep_forever({});
+    aio::Process second = co_await sleep_forever({});
+    std::vector<int> leaked = foreign_fds(second.pid());
+    for (int look = 0; look < 50 && !leaked.empty(); ++look) {
+        co_await aio::sleep(0.002);
+        leaked = foreign_fds(second.pid());
+    }
+    co_return leaked;
+}
+
+}  // namespace
+
+TEST_CASE("no fd of the parent's leaks into a child: pipes and pidfds are close-on-exec") {
+    const Hygiene hygiene;
+    CHECK(aio::run(leaked_into_child()) == std::vector<int>{});
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<Lines> misuse() {
+    Lines lines;
+    std::vector<std::string> argv{"true"};
+    aio::Process process = co_await aio::create_subprocess_exec(std::move(argv), quiet);
+    try {
+        process.send_signal(12345);
+    } catch (const std::system_error& error) {
+        lines.push_back(error.what());
+    }
+    lines.push_back(fmt::format("returncode {}", co_await process.wait()));
+    process.kill();  // known to have exited: nothing is sent (its pid may be another's by now)
+    lines.push_back(fmt::format("after kill(): returncode {}", *process.returncode()));
+    const aio::Process moved = std::move(process);
+    try {
+        (void)process.pid();
+    } catch (const std::logic_error& error) {
+        lines.push_back(error.what());
+    }
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("misuse is a clear error: a bad signal, a moved-from Process") {
+    const Hygiene hygiene;
+    CHECK(aio::run(misuse()) == Lines{
+                                    "Process::send_signal(12345): Invalid argument",
+                                    "returncode 0",
+                                    "after kill(): returncode 0",
+                                    "aio::Process: this Process was moved from",
+                                });
+    hygiene.check();
+}
