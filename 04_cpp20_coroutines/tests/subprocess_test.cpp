@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <csignal>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -300,5 +301,58 @@ TEST_CASE("misuse is a clear error: a bad signal, a moved-from Process") {
                                     "after kill(): returncode 0",
                                     "aio::Process: this Process was moved from",
                                 });
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<Lines> a_thousand_timeouts() {
+    aio::Process process = co_await sleep_forever();
+    int timeouts = 0;
+    for (int i = 0; i < 1000; ++i) {
+        try {
+            co_await aio::wait_for(process.wait(), 0.0);
+        } catch (const aio::TimeoutError&) {
+            ++timeouts;
+        }
+    }
+    Lines lines;
+    lines.push_back(fmt::format("{} timeouts, child still running: {}", timeouts, !process.returncode().has_value()));
+    process.kill();
+    process.kill();  // twice is harmless: the child may have exited, it is not reaped yet
+    const int code = co_await process.wait();
+    lines.push_back(fmt::format("returncode {}", code));
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a thousand wait()s cancelled by wait_for leave the child running and the next wait() working") {
+    const Hygiene hygiene;
+    CHECK(aio::run(a_thousand_timeouts()) == Lines{"1000 timeouts, child still running: true", "returncode -9"});
+    hygiene.check();
+}
+
+namespace {
+
+// A task waits while its Process is moved, and then destroyed: the child is killed and reaped,
+// and the waiting task gets -9.
+aio::Coroutine<int> destroyed_while_waited_for() {
+    std::optional<aio::Process> process;
+    process.emplace(co_await sleep_forever());
+    aio::Task<int> waiter = aio::create_task(process->wait());
+    co_await aio::sleep(0);
+    aio::Process moved = std::move(*process);
+    process.reset();
+    co_await aio::sleep(0);
+    { const aio::Process dropped = std::move(moved); }
+    co_return co_await waiter;
+}
+
+}  // namespace
+
+TEST_CASE("a Process moved, then destroyed, while a task waits for it: the child is killed and the waiter gets -9") {
+    const Hygiene hygiene;
+    CHECK(aio::run(destroyed_while_waited_for()) == -9);
     hygiene.check();
 }
