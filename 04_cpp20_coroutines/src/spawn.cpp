@@ -30,34 +30,25 @@ namespace {
     throw std::system_error(error, std::generic_category(), what);
 }
 
-// posix_spawn's two option objects, destroyed however spawn_child leaves.
-class FileActions {
+// One of posix_spawn's two option objects, destroyed however spawn_child leaves.
+template <class Options, int (*init)(Options*), int (*destroy)(Options*)>
+class SpawnOptions {
 public:
-    FileActions() {
-        if (const int error = ::posix_spawn_file_actions_init(&actions_)) throw_errno(error, "posix_spawn");
+    SpawnOptions() {
+        if (const int error = init(&options_)) throw_errno(error, "posix_spawn");
     }
-    FileActions(const FileActions&) = delete;
-    FileActions& operator=(const FileActions&) = delete;
-    ~FileActions() { ::posix_spawn_file_actions_destroy(&actions_); }
-    posix_spawn_file_actions_t* get() noexcept { return &actions_; }
+    SpawnOptions(const SpawnOptions&) = delete;
+    SpawnOptions& operator=(const SpawnOptions&) = delete;
+    ~SpawnOptions() { destroy(&options_); }
+    Options* get() noexcept { return &options_; }
 
 private:
-    posix_spawn_file_actions_t actions_;
+    Options options_;
 };
 
-class SpawnAttributes {
-public:
-    SpawnAttributes() {
-        if (const int error = ::posix_spawnattr_init(&attributes_)) throw_errno(error, "posix_spawn");
-    }
-    SpawnAttributes(const SpawnAttributes&) = delete;
-    SpawnAttributes& operator=(const SpawnAttributes&) = delete;
-    ~SpawnAttributes() { ::posix_spawnattr_destroy(&attributes_); }
-    posix_spawnattr_t* get() noexcept { return &attributes_; }
-
-private:
-    posix_spawnattr_t attributes_;
-};
+using FileActions =
+    SpawnOptions<posix_spawn_file_actions_t, ::posix_spawn_file_actions_init, ::posix_spawn_file_actions_destroy>;
+using SpawnAttributes = SpawnOptions<posix_spawnattr_t, ::posix_spawnattr_init, ::posix_spawnattr_destroy>;
 
 // A pipe for one of the child's outputs. Both ends are close-on-exec, so no other child started
 // meanwhile (by another thread) inherits them; the child gets its end as fd 1 or 2 through dup2,
