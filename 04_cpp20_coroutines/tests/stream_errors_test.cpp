@@ -127,6 +127,24 @@ aio::Coroutine<void> misuse(Lines& lines) {
     }
 }
 
+aio::Coroutine<std::string> read_some(aio::StreamReader reader) { co_return co_await reader.read(10); }
+
+aio::Coroutine<void> two_readers(Lines& lines) {
+    aio::Server server = co_await aio::start_server(echo, "127.0.0.1", 0);
+    auto connection = co_await aio::open_connection("127.0.0.1", server.port());
+    aio::Task<std::string> first = aio::create_task(read_some(connection.first));
+    co_await aio::sleep(1.0);
+    try {
+        co_await connection.first.read(10);
+    } catch (const std::logic_error& error) {
+        note(lines, error.what());
+    }
+    connection.second.write("for the first");
+    const std::string got = co_await first;
+    note(lines, "the first reader got " + got);
+    connection.second.close();
+}
+
 }  // namespace
 
 TEST_CASE("open_connection to a port nobody listens on raises ConnectionRefusedError saying where") {
@@ -173,4 +191,10 @@ TEST_CASE("writing after write_eof() or close() is a std::logic_error; reading o
     CHECK(lines[2].ends_with(": the writer is closed"));
     CHECK(lines[3] == "0.0s read after close: \"\"");
     CHECK(lines[4] == "0.0s StreamReader::read: an empty reader (default-constructed or moved from)");
+}
+
+TEST_CASE("a second task reading a connection while another waits on it gets std::logic_error; the first reads on") {
+    const NoFdLeaked no_leak;
+    CHECK(story::told(two_readers) == Lines{"1.0s IoWatch::readable: another task is already waiting to read this fd",
+                                            "1.0s the first reader got for the fi"});
 }
