@@ -1,6 +1,7 @@
 #include "aio/connection.hpp"
 
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <stdexcept>
@@ -28,7 +29,8 @@ bool Connection::receive() {
     if (!watch_.may_read()) return false;
     const std::span<char> room = buffer_.room();
     count_syscall();
-    const ssize_t n = ::recv(fd_.get(), room.data(), room.size(), 0);
+    // read(2), not recv(2): the same on a socket, and it works on a pipe too (a child's stdout).
+    const ssize_t n = ::read(fd_.get(), room.data(), room.size());
     if (n > 0) {
         buffer_.commit(static_cast<std::size_t>(n));
         // Less than asked: the socket is drained, and asking again now would only fail.
@@ -44,7 +46,7 @@ bool Connection::receive() {
         return false;
     }
     if (errno == EINTR) return false;  // may_read is still set: readable() returns at once
-    fail(errno, "recv from");
+    fail(errno, "read from");
     rethrow_error();
     return true;
 }

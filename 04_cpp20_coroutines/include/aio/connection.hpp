@@ -36,7 +36,7 @@ public:
     // No more bytes will come: the peer shut its side (or we closed the socket). What is
     // buffered may still be read.
     [[nodiscard]] bool eof() const noexcept { return eof_; }
-    // One step towards more bytes: one recv() into the buffer, unless the socket is known to be
+    // One step towards more bytes: one read() into the buffer, unless the socket is known to be
     // drained. True when it made progress (bytes arrived, or EOF); false when the caller must
     // co_await readable() first. Throws the connection's error (ConnectionResetError ...).
     bool receive();

@@ -54,7 +54,7 @@ private:
 namespace detail {
 // The exception for a failed system call: ConnectionRefusedError for ECONNREFUSED,
 // ConnectionResetError for ECONNRESET and EPIPE, std::system_error otherwise. Its message is
-// "`what`: <strerror>", so `what` says what was tried and where ("recv from 127.0.0.1:4000").
+// "`what`: <strerror>", so `what` says what was tried and where ("read from 127.0.0.1:4000").
 std::exception_ptr errno_exception(int error, const std::string& what);
 [[noreturn]] void throw_errno(int error, const std::string& what);
 }  // namespace detail
