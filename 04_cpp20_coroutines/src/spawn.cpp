@@ -16,19 +16,13 @@ extern "C" {  // glibc 2.36's <sys/pidfd.h> forgets to say so itself
 
 #include <fmt/format.h>
 
+#include "aio/stream_errors.hpp"
+
 extern char** environ;  // NOLINT: POSIX declares it nowhere else
 
 namespace aio::detail {
 
-void OwnedFd::close() noexcept {
-    if (fd_ >= 0) ::close(std::exchange(fd_, -1));  // Linux frees the fd even on EINTR: no retry
-}
-
 namespace {
-
-[[noreturn]] void throw_errno(int error, const std::string& what) {
-    throw std::system_error(error, std::generic_category(), what);
-}
 
 // One of posix_spawn's two option objects, destroyed however spawn_child leaves.
 template <class Options, int (*init)(Options*), int (*destroy)(Options*)>
@@ -54,15 +48,18 @@ using SpawnAttributes = SpawnOptions<posix_spawnattr_t, ::posix_spawnattr_init, 
 // meanwhile (by another thread) inherits them; the child gets its end as fd 1 or 2 through dup2,
 // which clears the flag on the copy only. The parent's end does not block: the loop reads it.
 struct Pipe {
-    OwnedFd read_end;
-    OwnedFd write_end;
+    Fd read_end;
+    Fd write_end;
 };
 
 Pipe make_pipe() {
     int ends[2];
+    count_syscall();
     if (::pipe2(ends, O_CLOEXEC) != 0) throw_errno(errno, "create_subprocess_exec: pipe2");
-    Pipe pipe{OwnedFd(ends[0]), OwnedFd(ends[1])};
+    Pipe pipe{Fd(ends[0]), Fd(ends[1])};
+    count_syscall();
     const int flags = ::fcntl(ends[0], F_GETFL);
+    count_syscall();
     if (flags < 0 || ::fcntl(ends[0], F_SETFL, flags | O_NONBLOCK) != 0) {
         throw_errno(errno, "create_subprocess_exec: fcntl");
     }
@@ -70,7 +67,7 @@ Pipe make_pipe() {
 }
 
 // Where the child's fd `target` (1 or 2) goes; the pipe's read end, if one is made, goes to `parent_end`.
-void redirect(Redirect how, int target, FileActions& actions, OwnedFd& parent_end, OwnedFd& child_end) {
+void redirect(Redirect how, int target, FileActions& actions, Fd& parent_end, Fd& child_end) {
     int error = 0;
     switch (how) {
         case Redirect::inherit:
@@ -105,8 +102,8 @@ SpawnedChild spawn_child(const std::vector<std::string>& argv, const SubprocessO
     check_arguments(argv);
     FileActions actions;
     SpawnedChild child;
-    OwnedFd stdout_child_end;  // the child's ends: closed here once it has its copies
-    OwnedFd stderr_child_end;
+    Fd stdout_child_end;  // the child's ends: closed here once it has its copies
+    Fd stderr_child_end;
     redirect(options.stdout_to, 1, actions, child.stdout_pipe, stdout_child_end);
     redirect(options.stderr_to, 2, actions, child.stderr_pipe, stderr_child_end);
 
@@ -131,13 +128,15 @@ SpawnedChild spawn_child(const std::vector<std::string>& argv, const SubprocessO
     arguments.push_back(nullptr);
     // glibc's posix_spawn reports a failed exec (no such program) as its own result: the child
     // never runs our code, so there is nothing to report through a pipe by hand.
+    count_syscall();
     if (const int error =
             ::posix_spawnp(&child.pid, argv[0].c_str(), actions.get(), attributes.get(), arguments.data(), environ)) {
         throw_errno(error, fmt::format("create_subprocess_exec: cannot run '{}'", argv[0]));
     }
 
     // The pid cannot be reused before we reap it, so the pidfd surely names our child.
-    child.pidfd = OwnedFd(::pidfd_open(child.pid, 0));
+    count_syscall();
+    child.pidfd = Fd(::pidfd_open(child.pid, 0));
     if (child.pidfd.get() < 0) {
         const int error = errno;
         ::kill(child.pid, SIGKILL);
@@ -150,6 +149,7 @@ SpawnedChild spawn_child(const std::vector<std::string>& argv, const SubprocessO
 
 Reaped reap_child(int pidfd, bool block) {
     siginfo_t info{};
+    count_syscall();
     while (::waitid(P_PIDFD, static_cast<id_t>(pidfd), &info, WEXITED | (block ? 0 : WNOHANG)) != 0) {
         if (errno == EINTR) continue;
         // Someone else reaped it (a waitpid(-1) elsewhere, SIGCHLD ignored): the status is lost.
@@ -163,6 +163,7 @@ Reaped reap_child(int pidfd, bool block) {
 }
 
 int signal_child(int pidfd, int signal) noexcept {
+    count_syscall();
     return ::pidfd_send_signal(pidfd, signal, nullptr, 0) == 0 ? 0 : errno;
 }
 

@@ -5,43 +5,20 @@
 #include <sys/types.h>
 
 #include <string>
-#include <utility>
 #include <vector>
 
+#include "aio/socket.hpp"
 #include "aio/subprocess.hpp"
 
 namespace aio::detail {
-
-// One file descriptor, closed when the owner goes.
-class OwnedFd {
-public:
-    OwnedFd() noexcept = default;
-    explicit OwnedFd(int fd) noexcept : fd_(fd) {}
-    OwnedFd(OwnedFd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-    OwnedFd& operator=(OwnedFd&& other) noexcept {
-        if (this != &other) {
-            close();
-            fd_ = std::exchange(other.fd_, -1);
-        }
-        return *this;
-    }
-    ~OwnedFd() { close(); }
-
-    [[nodiscard]] int get() const noexcept { return fd_; }
-    [[nodiscard]] int release() noexcept { return std::exchange(fd_, -1); }
-    void close() noexcept;
-
-private:
-    int fd_ = -1;
-};
 
 // A child that runs: its pid, a pidfd (readable once it has exited), and the parent's (read,
 // non-blocking) end of each pipe asked for (-1 for an output not piped).
 struct SpawnedChild {
     pid_t pid = -1;
-    OwnedFd pidfd;
-    OwnedFd stdout_pipe;
-    OwnedFd stderr_pipe;
+    Fd pidfd;
+    Fd stdout_pipe;
+    Fd stderr_pipe;
 };
 
 // Starts argv[0] (looked up in PATH, as asyncio's exec does) with argv. Throws

@@ -3,14 +3,18 @@
 #include <cerrno>
 #include <csignal>
 #include <coroutine>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <system_error>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "aio/connection.hpp"
 #include "aio/event_loop.hpp"
 #include "aio/io_watch.hpp"
+#include "aio/streams.hpp"
 #include "spawn.hpp"
 
 namespace aio {
@@ -27,8 +31,15 @@ struct Process::State {
         pid = child.pid;
         pidfd = std::move(child.pidfd);
         exit_watch.watch(pidfd.get());
-        out = std::move(child.stdout_pipe);
-        err = std::move(child.stderr_pipe);
+        if (child.stdout_pipe.valid()) out = pipe_reader(std::move(child.stdout_pipe), "stdout");
+        if (child.stderr_pipe.valid()) err = pipe_reader(std::move(child.stderr_pipe), "stderr");
+    }
+
+    // A pipe read like a socket: the streams' Connection reads it with read(2), and names it in
+    // its errors ("read from the stdout of process 1234").
+    [[nodiscard]] StreamReader pipe_reader(detail::Fd pipe, const char* name) const {
+        return StreamReader(
+            std::make_shared<detail::Connection>(std::move(pipe), fmt::format("the {} of process {}", name, pid)));
     }
 
     // The child is reaped: its pidfd goes at once (a finished Process holds no fd but its pipes).
@@ -54,11 +65,11 @@ struct Process::State {
 
     EventLoop* loop;  // whose epoll watches the pidfd
     pid_t pid = -1;
-    detail::OwnedFd pidfd;
+    detail::Fd pidfd;
     IoWatch exit_watch;  // readable once the child has exited
     std::optional<int> returncode;
-    detail::OwnedFd out;  // the parent's ends of the pipes
-    detail::OwnedFd err;
+    std::optional<StreamReader> out;  // none unless that output is a pipe
+    std::optional<StreamReader> err;
     // One wait() at a time watches the pidfd (IoWatch takes one reader); the others queue here
     // and take over if it leaves early (cancelled).
     bool watching = false;
@@ -148,6 +159,18 @@ Process::State& Process::state() const {
 }
 
 int Process::pid() const { return state().pid; }
+
+StreamReader& Process::stdout() {
+    State& s = state();
+    if (!s.out) throw std::logic_error("Process::stdout: the child's stdout is not a pipe (Redirect::pipe)");
+    return *s.out;
+}
+
+StreamReader& Process::stderr() {
+    State& s = state();
+    if (!s.err) throw std::logic_error("Process::stderr: the child's stderr is not a pipe (Redirect::pipe)");
+    return *s.err;
+}
 
 Coroutine<int> Process::wait() {
     (void)state();

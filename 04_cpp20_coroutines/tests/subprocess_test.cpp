@@ -95,6 +95,89 @@ TEST_CASE("a child ended by signal N has returncode -N: kill() gives -9, termina
 
 namespace {
 
+aio::Coroutine<Lines> lines_of(std::vector<std::string> argv) {
+    aio::Process process = co_await aio::create_subprocess_exec(std::move(argv));
+    Lines lines;
+    while (true) {
+        std::string line = co_await process.stdout().readline();
+        if (line.empty()) break;
+        lines.push_back(std::move(line));
+    }
+    const int code = co_await process.wait();
+    lines.push_back(fmt::format("returncode {}", code));
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("stdout() gives exactly the lines the child wrote, then EOF") {
+    const Hygiene hygiene;
+    CHECK(aio::run(lines_of({"/bin/sh", "-c", "echo a; echo b"})) == Lines{"a\n", "b\n", "returncode 0"});
+    CHECK(aio::run(lines_of({"/bin/sh", "-c", "printf 'no newline'; exit 7"})) == Lines{"no newline", "returncode 7"});
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<std::size_t> count_bytes(aio::StreamReader& reader) {
+    std::array<char, 16384> buffer{};
+    std::size_t total = 0;
+    while (true) {
+        const std::size_t n = co_await reader.read_into(buffer);
+        if (n == 0) break;
+        total += n;
+    }
+    co_return total;
+}
+
+aio::Coroutine<std::pair<std::size_t, int>> one_mebibyte() {
+    std::vector<std::string> argv{"head", "-c", "1048576", "/dev/zero"};
+    aio::Process process = co_await aio::create_subprocess_exec(std::move(argv));
+    auto [bytes, code] = co_await aio::gather(count_bytes(process.stdout()), process.wait());
+    co_return std::pair{bytes, code};
+}
+
+}  // namespace
+
+TEST_CASE("1 MiB through the pipe, read while wait() is pending: every byte, no deadlock") {
+    const Hygiene hygiene;
+    CHECK(aio::run(one_mebibyte()) == std::pair<std::size_t, int>{1'048'576, 0});
+    hygiene.check();
+}
+
+namespace {
+
+// The child prints "b" only when it gets SIGUSR1, which another task sends: the reader's
+// readline() for "b" can only return if the loop runs that task while the reader waits.
+aio::Coroutine<void> signal_soon(aio::Process& process, Lines& lines) {
+    co_await aio::sleep(0.01);
+    lines.push_back("the other task sends SIGUSR1");
+    process.send_signal(SIGUSR1);
+}
+
+aio::Coroutine<Lines> readline_lets_others_run() {
+    std::vector<std::string> argv{"/bin/sh", "-c", "trap 'echo b; exit 0' USR1; echo a; while :; do sleep 0.01; done"};
+    aio::Process process = co_await aio::create_subprocess_exec(std::move(argv));
+    Lines lines;
+    lines.push_back(co_await process.stdout().readline());
+    aio::Task<void> other = aio::create_task(signal_soon(process, lines));
+    lines.push_back(co_await aio::wait_for(process.stdout().readline(), 5.0));
+    co_await other;
+    const int code = co_await process.wait();
+    lines.push_back(fmt::format("returncode {}", code));
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("while readline() waits for the child, other tasks run") {
+    const Hygiene hygiene;
+    CHECK(aio::run(readline_lets_others_run()) == Lines{"a\n", "the other task sends SIGUSR1", "b\n", "returncode 0"});
+    hygiene.check();
+}
+
+namespace {
+
 aio::Coroutine<void> start(std::vector<std::string> argv) {
     const aio::Process process = co_await aio::create_subprocess_exec(std::move(argv));
 }
@@ -275,6 +358,11 @@ aio::Coroutine<Lines> misuse() {
     std::vector<std::string> argv{"true"};
     aio::Process process = co_await aio::create_subprocess_exec(std::move(argv), quiet);
     try {
+        process.stdout();
+    } catch (const std::logic_error& error) {
+        lines.push_back(error.what());
+    }
+    try {
         process.send_signal(12345);
     } catch (const std::system_error& error) {
         lines.push_back(error.what());
@@ -293,9 +381,10 @@ aio::Coroutine<Lines> misuse() {
 
 }  // namespace
 
-TEST_CASE("misuse is a clear error: a bad signal, a moved-from Process") {
+TEST_CASE("misuse is a clear error: stdout() not piped, a bad signal, a moved-from Process") {
     const Hygiene hygiene;
     CHECK(aio::run(misuse()) == Lines{
+                                    "Process::stdout: the child's stdout is not a pipe (Redirect::pipe)",
                                     "Process::send_signal(12345): Invalid argument",
                                     "returncode 0",
                                     "after kill(): returncode 0",
@@ -354,5 +443,26 @@ aio::Coroutine<int> destroyed_while_waited_for() {
 TEST_CASE("a Process moved, then destroyed, while a task waits for it: the child is killed and the waiter gets -9") {
     const Hygiene hygiene;
     CHECK(aio::run(destroyed_while_waited_for()) == -9);
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<Lines> both_outputs() {
+    std::vector<std::string> argv{"/bin/sh", "-c", "echo out; echo err >&2"};
+    const aio::SubprocessOptions both{.stdout_to = aio::Redirect::pipe, .stderr_to = aio::Redirect::pipe};
+    aio::Process process = co_await aio::create_subprocess_exec(std::move(argv), both);
+    Lines lines;
+    lines.push_back(co_await process.stdout().readline());
+    lines.push_back(co_await process.stderr().readline());
+    lines.push_back(fmt::format("returncode {}", co_await process.wait()));
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("stderr may have a pipe of its own") {
+    const Hygiene hygiene;
+    CHECK(aio::run(both_outputs()) == Lines{"out\n", "err\n", "returncode 0"});
     hygiene.check();
 }

@@ -9,13 +9,14 @@
 #include <vector>
 
 #include "aio/coroutine.hpp"
+#include "aio/streams.hpp"
 
 namespace aio {
 
 // Where the child's stdout or stderr goes (asyncio: subprocess.PIPE, subprocess.DEVNULL, None).
 enum class Redirect {
     inherit,  // the parent's own (asyncio's default)
-    pipe,     // a pipe to the parent
+    pipe,     // a pipe, read through Process::stdout() / stderr()
     devnull,  // /dev/null
 };
 
@@ -36,6 +37,14 @@ public:
     ~Process();
 
     [[nodiscard]] int pid() const;
+    // The parent's end of the child's stdout / stderr pipe; std::logic_error if that output is
+    // not Redirect::pipe. Read it while the child runs: a child whose pipe is full (64 KiB) waits
+    // until you read, so awaiting wait() alone would never end (asyncio's deadlock warning).
+    // The reader is a handle: a copy keeps the pipe open after the Process is gone.
+    // glibc defines `stdout` and `stderr` as themselves, so these names are safe as members.
+    StreamReader& stdout();
+    StreamReader& stderr();
+
     // Waits until the child exits; returns its returncode. Several tasks may wait at once.
     // Cancelling a wait() leaves the child running (as asyncio): kill() it, then wait() again.
     Coroutine<int> wait();
