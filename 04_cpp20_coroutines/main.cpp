@@ -51,5 +51,8 @@ int main(int argc, char** argv) {
     lesson.section(
         "scale", [&tasks] { return fmt::format("{} tasks sleep 1 s each, at once: about 1 s", tasks); },
         [&tasks](common::Context& ctx) { sections::scale(ctx, tasks); });
+    lesson.section("subprocess",
+                   "a child's lines read on the loop while a heartbeat ticks; a child killed after wait_for",
+                   sections::subprocess);
     return lesson.run(argc, argv);
 }

@@ -39,5 +39,7 @@ void racing(common::Context& ctx);
 void settled(common::Context& ctx);
 // 7. Scale: `count` tasks sleeping 1 s each.
 void scale(common::Context& ctx, int count);
+// 8. I/O on the loop: a child process's output read line by line, its exit awaited, a kill.
+void subprocess(common::Context& ctx);
 
 }  // namespace sections
