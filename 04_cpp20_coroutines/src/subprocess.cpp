@@ -181,9 +181,14 @@ std::optional<int> Process::returncode() const { return state().returncode; }
 
 void Process::send_signal(int signal) {
     State& s = state();
-    if (s.returncode) return;  // reaped: the pid may be another process's by now (Popen does the same)
+    if (s.returncode) {  // reaped: there is nobody to signal (and its pid may be another's by now)
+        throw std::system_error(ESRCH, std::generic_category(),
+                                fmt::format("Process::send_signal({}): the child has exited and was reaped "
+                                            "(asyncio: ProcessLookupError)",
+                                            signal));
+    }
     const int error = detail::signal_child(s.pidfd.get(), signal);
-    if (error != 0 && error != ESRCH) {  // ESRCH: it has exited, and is not reaped yet
+    if (error != 0 && error != ESRCH) {  // ESRCH: it has exited, and is not reaped yet: no error
         throw std::system_error(error, std::generic_category(), fmt::format("Process::send_signal({})", signal));
     }
 }

@@ -368,8 +368,11 @@ aio::Coroutine<Lines> misuse() {
         lines.push_back(error.what());
     }
     lines.push_back(fmt::format("returncode {}", co_await process.wait()));
-    process.kill();  // known to have exited: nothing is sent (its pid may be another's by now)
-    lines.push_back(fmt::format("after kill(): returncode {}", *process.returncode()));
+    try {
+        process.kill();  // reaped: nobody to signal, and its pid may be another's by now
+    } catch (const std::system_error& error) {
+        lines.push_back(fmt::format("{} (ESRCH: {})", error.what(), error.code().value() == ESRCH));
+    }
     const aio::Process moved = std::move(process);
     try {
         (void)process.pid();
@@ -381,13 +384,15 @@ aio::Coroutine<Lines> misuse() {
 
 }  // namespace
 
-TEST_CASE("misuse is a clear error: stdout() not piped, a bad signal, a moved-from Process") {
+TEST_CASE(
+    "misuse is a clear error: stdout() not piped, a bad signal, a kill() after the reaping, a moved-from Process") {
     const Hygiene hygiene;
     CHECK(aio::run(misuse()) == Lines{
                                     "Process::stdout: the child's stdout is not a pipe (Redirect::pipe)",
                                     "Process::send_signal(12345): Invalid argument",
                                     "returncode 0",
-                                    "after kill(): returncode 0",
+                                    "Process::send_signal(9): the child has exited and was reaped (asyncio: "
+                                    "ProcessLookupError): No such process (ESRCH: true)",
                                     "aio::Process: this Process was moved from",
                                 });
     hygiene.check();

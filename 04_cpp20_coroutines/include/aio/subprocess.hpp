@@ -52,8 +52,10 @@ public:
     // destroying) has seen the exit.
     [[nodiscard]] std::optional<int> returncode() const;
 
-    // A signal to the child; nothing once it is known to have exited. Through the pidfd, so it
-    // can never reach another process that happens to reuse the pid.
+    // A signal to the child, through the pidfd, so it can never reach another process that
+    // happens to reuse the pid. A child that has exited but is not reaped yet ignores it; once
+    // reaped (returncode() is set) it is a std::system_error with ESRCH, as asyncio raises
+    // ProcessLookupError. Another error (a bad signal number) is a std::system_error too.
     void send_signal(int signal);
     void terminate();  // SIGTERM
     void kill();       // SIGKILL
