@@ -1,5 +1,6 @@
 // Starting a child process the way create_subprocess_exec needs it: posix_spawn, pipes that no
 // other child inherits, and a pidfd to learn of its exit. Private to aio (src/subprocess.cpp).
+// The system calls made here are counted on the running loop (EventLoop::syscalls).
 #pragma once
 
 #include <sys/types.h>
@@ -32,7 +33,8 @@ struct Reaped {
     bool exited = false;
     int returncode = 0;
 };
-// Waits for the child behind `pidfd` only if `block`; else reports it still running.
+// Reaps the child behind `pidfd` if it has exited. If it runs: waits for its exit when `block`,
+// else reports it still running.
 Reaped reap_child(int pidfd, bool block);
 
 // Sends `signal` to the child behind `pidfd` (never to a stranger reusing its pid): 0, or the errno.

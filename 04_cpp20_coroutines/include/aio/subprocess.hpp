@@ -48,8 +48,8 @@ public:
     // Waits until the child exits; returns its returncode. Several tasks may wait at once.
     // Cancelling a wait() leaves the child running (as asyncio): kill() it, then wait() again.
     Coroutine<int> wait();
-    // The exit code, or -N when signal N ended the child; none until a wait() (or kill() while
-    // destroying) has seen the exit.
+    // The exit code, or -N when signal N ended the child; none until a wait() has seen the exit
+    // (asyncio's is set by its child watcher in the background; here, by wait()).
     [[nodiscard]] std::optional<int> returncode() const;
 
     // A signal to the child, through the pidfd, so it can never reach another process that
