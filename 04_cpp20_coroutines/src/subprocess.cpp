@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <csignal>
-#include <coroutine>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -14,6 +13,7 @@
 #include "aio/connection.hpp"
 #include "aio/event_loop.hpp"
 #include "aio/io_watch.hpp"
+#include "aio/notifier.hpp"
 #include "aio/streams.hpp"
 #include "spawn.hpp"
 
@@ -70,36 +70,15 @@ struct Process::State {
     std::optional<int> returncode;
     std::optional<StreamReader> out;  // none unless that output is a pipe
     std::optional<StreamReader> err;
-    // One wait() at a time watches the pidfd (IoWatch takes one reader); the others queue here
-    // and take over if it leaves early (cancelled).
+    // One wait() at a time watches the pidfd (IoWatch takes one reader); the others wait for it
+    // to leave, and one of them takes over if it left early (cancelled).
     bool watching = false;
-    detail::WaiterList queued;
+    detail::Notifier watcher_left;
 };
 
 namespace {
 
-// A wait() that queues behind the one watching the pidfd, until that one leaves.
-class QueuedWait {
-public:
-    explicit QueuedWait(detail::WaiterList& queue) noexcept : queue_(queue) {}
-    QueuedWait(const QueuedWait&) = delete;
-    QueuedWait& operator=(const QueuedWait&) = delete;
-    ~QueuedWait() = default;
-
-    [[nodiscard]] bool await_ready() const noexcept { return false; }
-    template <std::derived_from<detail::PromiseBase> Promise>
-    void await_suspend(std::coroutine_handle<Promise> frame) noexcept {
-        frame.promise().task->suspend_on(queue_, node_, frame);
-    }
-    // Not forwarded anywhere: a cancelled wait() just stops waiting, the child runs on.
-    void await_resume() const { detail::PromiseBase::current()->throw_if_cancelled(); }
-
-private:
-    detail::WaiterList& queue_;
-    detail::WaiterNode node_;
-};
-
-// The wait() on the pidfd; when it leaves, however it leaves, the queued ones look again.
+// The wait() on the pidfd; when it leaves, however it leaves, the other wait()s look again.
 class Watching {
 public:
     explicit Watching(Process::State& state) noexcept : state_(state) { state_.watching = true; }
@@ -107,7 +86,7 @@ public:
     Watching& operator=(const Watching&) = delete;
     ~Watching() {
         state_.watching = false;
-        state_.queued.wake_all();
+        state_.watcher_left.notify_all();
     }
 
 private:
@@ -123,7 +102,7 @@ Coroutine<int> wait_for_exit(std::shared_ptr<Process::State> state) {
     }
     while (!state->returncode) {
         if (state->watching) {
-            co_await QueuedWait(state->queued);
+            co_await state->watcher_left.wait();  // not forwarded: a cancelled wait() just stops waiting
             continue;
         }
         const Watching watching(*state);
