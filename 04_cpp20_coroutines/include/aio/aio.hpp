@@ -12,5 +12,6 @@
 #include "aio/shield.hpp"          // shield
 #include "aio/sleep.hpp"           // sleep
 #include "aio/task.hpp"            // Task<T>, create_task
+#include "aio/to_thread.hpp"       // to_thread
 #include "aio/wait.hpp"            // wait, ReturnWhen
 #include "aio/wait_for.hpp"        // wait_for
