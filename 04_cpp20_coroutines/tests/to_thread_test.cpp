@@ -367,3 +367,38 @@ TEST_CASE("call_soon_threadsafe from a plain thread wakes a loop that waits with
     poster.join();
     CHECK(loop.iterations() == 2);
 }
+
+namespace {
+
+void mark(std::atomic<bool>* ran) { *ran = true; }
+
+aio::Coroutine<std::string> lazy_call() {
+    std::atomic<bool> ran{false};
+    aio::Coroutine<void> call = aio::to_thread(mark, &ran);
+    co_await aio::sleep(1.0);
+    const bool before = ran;
+    co_await std::move(call);
+    co_return fmt::format("ran before the await: {}, after: {}", before, ran.load());
+}
+
+std::string loop_on_worker() {
+    try {
+        static_cast<void>(aio::get_running_loop());
+        return "a loop";
+    } catch (const std::logic_error& error) {
+        return error.what();
+    }
+}
+
+aio::Coroutine<std::string> ask_for_the_loop_on_a_worker() { co_return co_await aio::to_thread(loop_on_worker); }
+
+}  // namespace
+
+TEST_CASE("to_thread is lazy like any coroutine: the call starts when it is awaited") {
+    CHECK(aio::run(lazy_call(), {.virtual_time = true}) == "ran before the await: false, after: true");
+}
+
+TEST_CASE("a worker thread has no running loop: the job must be handed what it needs") {
+    CHECK(aio::run(ask_for_the_loop_on_a_worker(), {.virtual_time = true}) ==
+          "get_running_loop: no running event loop");
+}
