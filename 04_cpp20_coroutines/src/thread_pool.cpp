@@ -1,5 +1,7 @@
 #include "aio/thread_pool.hpp"
 
+#include "common/clock_thread.hpp"
+
 #include <algorithm>
 #include <utility>
 
@@ -15,10 +17,8 @@ ThreadPool::~ThreadPool() {
     }
     has_work_.notify_all();
     // A clock thread blocked here does nothing: time may move for the jobs that sleep on it.
-    const bool counted = common::current_thread_clock() == &clock_;
-    if (counted) clock_.leave_thread();
+    const common::OffTheClock joining(clock_);
     for (std::thread& worker : workers_) worker.join();
-    if (counted) clock_.enter_thread();
 }
 
 std::size_t ThreadPool::default_max_workers() noexcept {

@@ -4,12 +4,14 @@
 #include "course_test.hpp"
 
 #include <atomic>
+#include <fcntl.h>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
+#include <unistd.h>
 #include <vector>
 
 #include <fmt/format.h>
@@ -401,4 +403,37 @@ TEST_CASE("to_thread is lazy like any coroutine: the call starts when it is awai
 TEST_CASE("a worker thread has no running loop: the job must be handed what it needs") {
     CHECK(aio::run(ask_for_the_loop_on_a_worker(), {.virtual_time = true}) ==
           "get_running_loop: no running event loop");
+}
+
+namespace {
+
+// Sleeps 1 s on the clock, then makes the pipe readable: the loop meanwhile waits for I/O only.
+void nap_then_write(common::Clock* clock, int fd) {
+    clock->sleep_for(1.0);
+    const char byte = 'x';
+    REQUIRE(::write(fd, &byte, 1) == 1);
+}
+
+aio::Coroutine<double> read_a_byte(int fd) {
+    co_await aio::wait_readable(fd);
+    char byte = 0;
+    REQUIRE(::read(fd, &byte, 1) == 1);
+    co_return aio::time();
+}
+
+aio::Coroutine<std::string> job_wakes_a_reader(int read_fd, int write_fd) {
+    aio::Task<double> reader = aio::create_task(read_a_byte(read_fd));
+    co_await aio::to_thread(nap_then_write, &aio::get_running_loop().clock(), write_fd);
+    const double read_at = co_await reader;
+    co_return fmt::format("job done at {}, byte read at {}", aio::time(), read_at);
+}
+
+}  // namespace
+
+TEST_CASE("a loop waiting in epoll for I/O only lets a job's sleep move virtual time") {
+    int fds[2] = {-1, -1};
+    REQUIRE(::pipe2(fds, O_NONBLOCK | O_CLOEXEC) == 0);
+    CHECK(aio::run(job_wakes_a_reader(fds[0], fds[1]), {.virtual_time = true}) == "job done at 1, byte read at 1");
+    ::close(fds[0]);
+    ::close(fds[1]);
 }

@@ -49,6 +49,24 @@ private:
     Clock* clock_;  // null: the thread counted already
 };
 
+// The opposite, for a while: a thread that counts on `clock` (bound to it) blocks on something
+// else than the clock (joining threads, waiting in epoll), and time must be free to move for the
+// others meanwhile. Does nothing on a thread that does not count.
+class OffTheClock {
+public:
+    explicit OffTheClock(Clock& clock) : clock_(current_thread_clock() == &clock ? &clock : nullptr) {
+        if (clock_ != nullptr) clock_->leave_thread();
+    }
+    OffTheClock(const OffTheClock&) = delete;
+    OffTheClock& operator=(const OffTheClock&) = delete;
+    ~OffTheClock() {
+        if (clock_ != nullptr) clock_->enter_thread();
+    }
+
+private:
+    Clock* clock_;  // null: the thread did not count
+};
+
 // Start the threads under a ClockHold (see above), or use run_threads() below.
 class ClockThread {
 public:
