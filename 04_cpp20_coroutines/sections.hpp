@@ -39,7 +39,10 @@ void racing(common::Context& ctx);
 void settled(common::Context& ctx);
 // 7. Scale: `count` tasks sleeping 1 s each.
 void scale(common::Context& ctx, int count);
-// 8. I/O on the loop: a child process's output read line by line, its exit awaited, a kill.
+// 8. Blocking work off the loop: to_thread keeps a heartbeat ticking; two CPU-bound jobs in parallel.
+void offload(common::Context& ctx);
+void parallel(common::Context& ctx);
+// 9. I/O on the loop: a child process's output read line by line, its exit awaited, a kill.
 void subprocess(common::Context& ctx);
 
 }  // namespace sections
