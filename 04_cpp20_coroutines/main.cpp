@@ -51,5 +51,26 @@ int main(int argc, char** argv) {
     lesson.section(
         "scale", [&tasks] { return fmt::format("{} tasks sleep 1 s each, at once: about 1 s", tasks); },
         [&tasks](common::Context& ctx) { sections::scale(ctx, tasks); });
+    int pages = 100;
+    lesson.flags().add("pages", '\0', "how many pages the downloads section fetches (default 100; two sockets each)",
+                       pages, 1, 400);
+    lesson.section(
+        "downloads",
+        [&pages] {
+            return fmt::format("{} pages from a server on the same loop: in turn, at once, with errors", pages);
+        },
+        [&pages](common::Context& ctx) { sections::downloads(ctx, pages); }, {.default_speed = 20.0});
+    lesson.section("underhood", "one turn of the loop with I/O: poll timeout, epoll_wait, timers, ready queue",
+                   sections::underhood);
+    int clients = 20;
+    lesson.flags().add("clients", '\0', "how many concurrent clients the servers section runs (default 20)", clients, 1,
+                       200);
+    lesson.section(
+        "servers",
+        [&clients] {
+            return fmt::format(
+                "one handler, three servers (one at a time, a thread each, the loop), {} clients; real time", clients);
+        },
+        [&clients](common::Context& ctx) { sections::servers(ctx, clients); });
     return lesson.run(argc, argv);
 }

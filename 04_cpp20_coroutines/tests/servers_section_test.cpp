@@ -10,23 +10,23 @@
 
 #include "blocking_servers.hpp"
 #include "load_generator.hpp"
+#include "loop_server.hpp"
+#include "open_fds.hpp"
 #include "request_handler.hpp"
 
 namespace {
 
-std::size_t entries(const char* directory) {
+std::size_t threads() {
     return static_cast<std::size_t>(
-        std::distance(std::filesystem::directory_iterator(directory), std::filesystem::directory_iterator{}));
+        std::distance(std::filesystem::directory_iterator("/proc/self/task"), std::filesystem::directory_iterator{}));
 }
-std::size_t open_fds() { return entries("/proc/self/fd"); }
-std::size_t threads() { return entries("/proc/self/task"); }
 
 // 3 clients x 4 requests, with no database wait: quick, and still every server model's path.
 const servers::LoadPlan small_load{.clients = 3, .requests_per_client = 4};
 
 template <class Server, class... Args>
 void check_server(Args... args) {
-    const std::size_t fds_before = open_fds();
+    const std::size_t fds_before = course_test::open_fds();
     const std::size_t threads_before = threads();
     {
         const Server server(args..., 0.0);
@@ -37,7 +37,7 @@ void check_server(Args... args) {
         CHECK(report.latencies.size() == 12);
         CHECK(server.served() == 12);
     }
-    CHECK(open_fds() == fds_before);
+    CHECK(course_test::open_fds() == fds_before);
     CHECK(threads() == threads_before);
 }
 
@@ -56,6 +56,10 @@ TEST_CASE("server (a), one at a time: every request answered, its thread joined,
 
 TEST_CASE("server (b), a thread per connection: every request answered, every thread joined, every fd closed") {
     check_server<servers::BlockingServer>(servers::Threading::thread_per_connection);
+}
+
+TEST_CASE("server (c), the event loop: every request answered, its thread joined, every fd closed") {
+    check_server<servers::LoopServer>();
 }
 
 TEST_CASE("a client that connects and leaves without a word does not stop a server") {
