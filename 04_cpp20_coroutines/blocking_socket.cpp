@@ -8,7 +8,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 namespace blocking {
 
@@ -25,17 +24,6 @@ sockaddr_in loopback(int port) {
 }
 
 }  // namespace
-
-Fd& Fd::operator=(Fd&& other) noexcept {
-    if (this != &other) {
-        Fd old(std::exchange(fd_, std::exchange(other.fd_, -1)));
-    }
-    return *this;
-}
-
-Fd::~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-}
 
 Fd bind_loopback(int port) {
     Fd socket(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));

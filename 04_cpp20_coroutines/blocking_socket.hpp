@@ -6,25 +6,14 @@
 #include <chrono>
 #include <string>
 #include <string_view>
-#include <utility>
+
+#include "aio/socket.hpp"
 
 namespace blocking {
 
-// Owns one file descriptor: closed exactly once, by the destructor.
-class Fd {
-public:
-    Fd() noexcept = default;
-    explicit Fd(int fd) noexcept : fd_(fd) {}
-    Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-    Fd& operator=(Fd&& other) noexcept;
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    ~Fd();
-    [[nodiscard]] int get() const noexcept { return fd_; }
-
-private:
-    int fd_ = -1;
-};
+// Owns one file descriptor: aio's, which the streams use too (its close() counts a system call
+// on the running loop, if any: none runs in these threads).
+using Fd = aio::detail::Fd;
 
 // A socket bound to 127.0.0.1 that does not listen: a connection to its port is refused, and
 // no other program can take the port meanwhile. Port 0 picks a free one. Throws std::system_error.
