@@ -40,8 +40,9 @@ void BlockingServer::serve_connection(blocking::Fd connection) noexcept {
     try {
         const std::string request = blocking::read_line(connection);
         if (request.empty()) return;  // connected, then closed without a word
-        blocking::send_all(connection, answer_blocking(request, database_wait_));
-        ++served_;
+        const std::string reply = answer_blocking(request, database_wait_);
+        ++served_;  // before the send: once the client has its answer, the count includes it
+        blocking::send_all(connection, reply);
     } catch (const std::exception&) {  // the client went away: nobody to answer
     }
 }

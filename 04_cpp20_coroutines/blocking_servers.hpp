@@ -20,7 +20,7 @@ class BlockingServer {
 public:
     BlockingServer(Threading threading, double database_wait);
     [[nodiscard]] int port() const noexcept { return port_; }
-    // Requests answered so far.
+    // Requests answered so far (counted as the answer goes out).
     [[nodiscard]] std::size_t served() const noexcept { return served_.load(); }
 
 private:

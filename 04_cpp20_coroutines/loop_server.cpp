@@ -52,9 +52,9 @@ aio::Coroutine<void> handle_request(aio::StreamReader reader, aio::StreamWriter 
         const std::string request = co_await reader.readline();
         if (!request.empty()) {
             co_await aio::sleep(database_wait);
+            ++*served;  // before the write: once the client has its answer, the count includes it
             writer.write(answer(request));
             co_await writer.drain();
-            ++*served;
         }
     } catch (const std::exception&) {  // the client went away: nobody to answer
     }

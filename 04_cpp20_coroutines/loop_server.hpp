@@ -20,7 +20,7 @@ public:
     LoopServer& operator=(const LoopServer&) = delete;
     ~LoopServer();
     [[nodiscard]] int port() const noexcept { return port_; }
-    // Requests answered so far.
+    // Requests answered so far (counted as the answer goes out).
     [[nodiscard]] std::size_t served() const noexcept { return served_.load(); }
 
     struct Shared;  // what the loop's thread and this one share (loop_server.cpp)
