@@ -39,6 +39,9 @@ void racing(common::Context& ctx);
 void settled(common::Context& ctx);
 // 7. Scale: `count` tasks sleeping 1 s each.
 void scale(common::Context& ctx, int count);
+// 8. Blocking work off the loop: to_thread keeps a heartbeat ticking; two CPU-bound jobs in parallel.
+void offload(common::Context& ctx);
+void parallel(common::Context& ctx);
 // Part 2, I/O on the loop (README-io.md).
 // A page server and its client on one loop: `pages` pages one after the other, then at once;
 // errors collected with gather_settled; pages as they arrive with as_completed.
