@@ -1,0 +1,129 @@
+// Recycled coroutine frames: every aio coroutine allocates its frame when it is called, so a
+// loop of `co_await reader.read_into(...)` would call malloc and free once per read. A freed
+// frame goes on a free list of this thread, by size, and the next frame of that size takes it.
+// 04_bench counts allocations per echo round trip; chapter 05's wait loops use it too.
+//
+// Bounded: a thread keeps at most max_cached_bytes of frames; beyond that they go back to the
+// heap. Off under AddressSanitizer, so that ASan still sees every use of a freed frame.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <new>
+
+namespace aio::detail {
+
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool frame_pool_enabled = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool frame_pool_enabled = false;
+#else
+inline constexpr bool frame_pool_enabled = true;
+#endif
+#else
+inline constexpr bool frame_pool_enabled = true;
+#endif
+
+inline constexpr std::size_t frame_pool_granularity = 16;  // sizes are rounded up to this
+inline constexpr std::size_t frame_pool_largest = 1024;    // larger frames are not kept
+
+// A freed frame, while it waits on a free list.
+struct FreeFrame {
+    FreeFrame* next;
+};
+
+// The free lists of one thread, one per size class.
+struct FramePoolState {
+    std::array<FreeFrame*, frame_pool_largest / frame_pool_granularity> free{};
+    std::size_t cached_bytes = 0;
+    std::size_t cached_frames = 0;
+    bool drain_registered = false;
+    bool gone = false;  // the thread is ending and has drained: frames go straight back
+};
+
+// Trivially destructible and constant-initialised, so reaching it costs no guard, and it stays
+// readable while other thread-locals (a loop and its frames) are destroyed.
+inline thread_local FramePoolState frame_pool_state;
+
+// Frames in and out of this thread's lists. A frame is heap memory like any other, so a frame
+// freed on another thread than the one that allocated it simply joins the freeing thread's lists.
+class FramePool {
+public:
+    static constexpr std::size_t granularity = frame_pool_granularity;
+    static constexpr std::size_t largest = frame_pool_largest;
+    static constexpr std::size_t max_cached_bytes = 65536;  // per thread
+
+    static void* allocate(std::size_t size) {
+        if constexpr (frame_pool_enabled) {
+            if (size <= largest) {
+                FramePoolState& pool = frame_pool_state;
+                const std::size_t index = class_of(size);
+                if (FreeFrame* frame = pool.free[index]) {
+                    pool.free[index] = frame->next;
+                    pool.cached_bytes -= rounded(index);
+                    --pool.cached_frames;
+                    return frame;
+                }
+                return ::operator new(rounded(index));  // the class's size: any of its frames fits
+            }
+        }
+        return ::operator new(size);
+    }
+
+    static void deallocate(void* frame, std::size_t size) noexcept {
+        if constexpr (frame_pool_enabled) {
+            FramePoolState& pool = frame_pool_state;
+            if (size <= largest && !pool.gone) {
+                const std::size_t index = class_of(size);
+                if (pool.cached_bytes + rounded(index) <= max_cached_bytes) {
+                    if (!pool.drain_registered) register_drain();
+                    pool.free[index] = ::new (frame) FreeFrame{pool.free[index]};
+                    pool.cached_bytes += rounded(index);
+                    ++pool.cached_frames;
+                    return;
+                }
+            }
+        }
+        ::operator delete(frame);
+    }
+
+    // What this thread keeps now (tests, and a benchmark's curiosity).
+    [[nodiscard]] static std::size_t cached_frames() noexcept { return frame_pool_state.cached_frames; }
+    [[nodiscard]] static std::size_t cached_bytes() noexcept { return frame_pool_state.cached_bytes; }
+    // Gives every frame this thread keeps back to the heap.
+    static void trim() noexcept {
+        FramePoolState& pool = frame_pool_state;
+        for (FreeFrame*& head : pool.free) {
+            while (FreeFrame* frame = head) {
+                head = frame->next;
+                ::operator delete(frame);
+            }
+        }
+        pool.cached_bytes = pool.cached_frames = 0;
+    }
+
+private:
+    // Empties the lists when the thread ends. Registered at the first frame kept, so it runs
+    // before the destructors of thread-locals made earlier; frames they free go to the heap.
+    struct Drain {
+        Drain() = default;
+        Drain(const Drain&) = delete;
+        Drain& operator=(const Drain&) = delete;
+        ~Drain() {
+            trim();
+            frame_pool_state.gone = true;
+        }
+    };
+    static void register_drain() noexcept {
+        static thread_local Drain drain;
+        frame_pool_state.drain_registered = true;
+    }
+
+    static constexpr std::size_t class_of(std::size_t size) noexcept {
+        return size == 0 ? 0 : (size - 1) / granularity;
+    }
+    static constexpr std::size_t rounded(std::size_t index) noexcept { return (index + 1) * granularity; }
+};
+
+}  // namespace aio::detail
