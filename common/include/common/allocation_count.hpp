@@ -1,5 +1,6 @@
-// How many times the process has allocated with operator new so far (05_bench counts
-// allocations per item). allocation_count.cpp replaces the global operator new to count.
+// How many times the process has allocated with operator new so far (04_bench and 05_bench
+// count allocations per round trip and per item). Link course_allocation_count: its
+// allocation_count.cpp replaces the global operator new to count.
 #pragma once
 
 #include <cstddef>
