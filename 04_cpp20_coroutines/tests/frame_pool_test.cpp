@@ -22,13 +22,14 @@ TEST_CASE("a freed frame is reused by the next frame of its size class" * doctes
     void* first = FramePool::allocate(100);
     FramePool::deallocate(first, 100);
     CHECK(FramePool::cached_frames() == 1);
-    CHECK(FramePool::cached_bytes() == 112);  // 100 rounded up to the class, a multiple of 16
-    void* second = FramePool::allocate(112);  // another size of the same class
+    CHECK(FramePool::cached_bytes() == 104);  // 100 rounded up to its class: 16k + 8 bytes
+    CHECK(FramePool::frame_bytes(89) == 104);
+    void* second = FramePool::allocate(104);  // another size of the same class
     CHECK(second == first);
     CHECK(FramePool::cached_frames() == 0);
     void* third = FramePool::allocate(100);  // the list is empty again: from the heap
     CHECK(third != first);
-    FramePool::deallocate(second, 112);
+    FramePool::deallocate(second, 104);
     FramePool::deallocate(third, 100);
     FramePool::trim();
     CHECK(FramePool::cached_bytes() == 0);
@@ -37,11 +38,12 @@ TEST_CASE("a freed frame is reused by the next frame of its size class" * doctes
 TEST_CASE("a thread keeps at most max_cached_bytes of frames, and none larger than largest" * doctest::skip(!pooled)) {
     FramePool::trim();
     std::vector<void*> frames;
-    const std::size_t count = FramePool::max_cached_bytes / FramePool::largest + 10;
-    for (std::size_t i = 0; i < count; ++i) frames.push_back(FramePool::allocate(FramePool::largest));
+    const std::size_t each = FramePool::frame_bytes(FramePool::largest);
+    const std::size_t fit = FramePool::max_cached_bytes / each;
+    for (std::size_t i = 0; i < fit + 10; ++i) frames.push_back(FramePool::allocate(FramePool::largest));
     for (void* frame : frames) FramePool::deallocate(frame, FramePool::largest);
-    CHECK(FramePool::cached_bytes() == FramePool::max_cached_bytes);
-    CHECK(FramePool::cached_frames() == FramePool::max_cached_bytes / FramePool::largest);
+    CHECK(FramePool::cached_frames() == fit);
+    CHECK(FramePool::cached_bytes() == fit * each);
     FramePool::trim();
     void* big = FramePool::allocate(FramePool::largest + 1);
     FramePool::deallocate(big, FramePool::largest + 1);

@@ -35,7 +35,7 @@ struct FreeFrame {
 
 // The free lists of one thread, one per size class.
 struct FramePoolState {
-    std::array<FreeFrame*, frame_pool_largest / frame_pool_granularity> free{};
+    std::array<FreeFrame*, (frame_pool_largest + 7) / 16 + 1> free{};
     std::size_t cached_bytes = 0;
     std::size_t cached_frames = 0;
     bool drain_registered = false;
@@ -50,7 +50,6 @@ inline thread_local FramePoolState frame_pool_state;
 // freed on another thread than the one that allocated it simply joins the freeing thread's lists.
 class FramePool {
 public:
-    static constexpr std::size_t granularity = frame_pool_granularity;
     static constexpr std::size_t largest = frame_pool_largest;
     static constexpr std::size_t max_cached_bytes = 65536;  // per thread
 
@@ -61,11 +60,11 @@ public:
                 const std::size_t index = class_of(size);
                 if (FreeFrame* frame = pool.free[index]) {
                     pool.free[index] = frame->next;
-                    pool.cached_bytes -= rounded(index);
+                    pool.cached_bytes -= class_capacity(index);
                     --pool.cached_frames;
                     return frame;
                 }
-                return ::operator new(rounded(index));  // the class's size: any of its frames fits
+                return ::operator new(class_capacity(index));  // the class's size: any of its frames fits
             }
         }
         return ::operator new(size);
@@ -76,10 +75,10 @@ public:
             FramePoolState& pool = frame_pool_state;
             if (size <= largest && !pool.gone) {
                 const std::size_t index = class_of(size);
-                if (pool.cached_bytes + rounded(index) <= max_cached_bytes) {
+                if (pool.cached_bytes + class_capacity(index) <= max_cached_bytes) {
                     if (!pool.drain_registered) register_drain();
                     pool.free[index] = ::new (frame) FreeFrame{pool.free[index]};
-                    pool.cached_bytes += rounded(index);
+                    pool.cached_bytes += class_capacity(index);
                     ++pool.cached_frames;
                     return;
                 }
@@ -91,6 +90,8 @@ public:
     // What this thread keeps now (tests, and a benchmark's curiosity).
     [[nodiscard]] static std::size_t cached_frames() noexcept { return frame_pool_state.cached_frames; }
     [[nodiscard]] static std::size_t cached_bytes() noexcept { return frame_pool_state.cached_bytes; }
+    // The bytes a frame of `size` gets from the heap: the capacity of its size class.
+    static constexpr std::size_t frame_bytes(std::size_t size) noexcept { return class_capacity(class_of(size)); }
     // Gives every frame this thread keeps back to the heap.
     static void trim() noexcept {
         FramePoolState& pool = frame_pool_state;
@@ -120,10 +121,11 @@ private:
         frame_pool_state.drain_registered = true;
     }
 
-    static constexpr std::size_t class_of(std::size_t size) noexcept {
-        return size == 0 ? 0 : (size - 1) / granularity;
-    }
-    static constexpr std::size_t rounded(std::size_t index) noexcept { return (index + 1) * granularity; }
+    // Size classes 16 bytes apart, at 8, 24, 40, ... bytes: glibc's malloc gives a request of
+    // 16k + 8 bytes a chunk of 16k + 16 (8 for its header), as it would any size of the class,
+    // so a frame rounded up to its class costs no more memory (04_bench, bytes_per_task).
+    static constexpr std::size_t class_of(std::size_t size) noexcept { return (size + 7) / 16; }
+    static constexpr std::size_t class_capacity(std::size_t index) noexcept { return index * 16 + 8; }
 };
 
 }  // namespace aio::detail
