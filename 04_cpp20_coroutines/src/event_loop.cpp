@@ -1,6 +1,7 @@
 #include "aio/event_loop.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -25,6 +26,7 @@ EventLoop& get_running_loop() {
 EventLoop::EventLoop(RunOptions options)
     : own_clock_(options.clock == nullptr ? common::make_clock(options.virtual_time, options.speed) : nullptr),
       clock_(options.clock == nullptr ? own_clock_.get() : options.clock),
+      real_clock_(dynamic_cast<const common::ScaledClock*>(clock_)),
       wakeup_(*clock_) {}
 
 EventLoop::~EventLoop() {
@@ -88,6 +90,8 @@ void EventLoop::close() {
 // Task handle still holds ends cancelled first, so the handle never reaches this loop again.
 void EventLoop::destroy_everything() noexcept {
     closed_ = true;
+    // The frames about to go may be waiting on fds watched by objects that outlive them.
+    if (selector_) selector_->forget_waiters();
     ready_.clear();
     timer_callbacks_.clear();
     timers_.clear();
@@ -118,8 +122,20 @@ void EventLoop::call_soon_threadsafe(std::function<void()> callback) {
     threadsafe_callbacks_.push_back(std::move(callback));
     has_threadsafe_.store(true, std::memory_order_release);
     // Still under the mutex: a busy loop may see the flag, finish and be destroyed, but its
-    // destructor takes this mutex first, so wakeup_ outlives this call.
+    // destructor takes this mutex first, so wakeup_ and the selector outlive this call. The
+    // loop sleeps on one or the other: epoll while it waits for I/O, the clock otherwise.
     wakeup_.notify_all();
+    if (selector_) selector_->wakeup();
+}
+
+detail::Selector& EventLoop::selector() {
+    if (!selector_) {
+        if (closed_) throw std::logic_error("the event loop is closed");
+        auto created = std::make_unique<detail::Selector>(syscalls_);
+        const std::lock_guard lock(threadsafe_mutex_);
+        selector_ = std::move(created);
+    }
+    return *selector_;
 }
 
 void EventLoop::add_timer(double deadline, detail::PromiseBase* task, std::uint64_t id) {
@@ -146,10 +162,12 @@ void EventLoop::forget(detail::PromiseBase* task) noexcept {
 
 // One turn of the loop, in the order of asyncio's _run_once.
 void EventLoop::run_once() {
-    // 1. Nothing ready: sleep until the earliest timer (virtual time jumps there), or until
-    //    another thread calls call_soon_threadsafe.
-    if (ready_.empty() && !stopping_) {
-        wait_for_work(timers_.empty() ? common::forever : timers_.earliest().deadline);
+    // 1. Wait for something to do: I/O, the earliest timer (virtual time jumps there), or
+    //    another thread's call_soon_threadsafe. Not at all if something is ready already.
+    if (selector_ && selector_->waiting() > 0) {
+        poll_io();
+    } else if (ready_.empty() && !stopping_) {
+        wait_for_work(next_deadline());
     }
     if (has_threadsafe_.load(std::memory_order_acquire)) {
         const std::lock_guard lock(threadsafe_mutex_);
@@ -173,6 +191,35 @@ void EventLoop::run_once() {
 void EventLoop::wait_for_work(double deadline) {
     std::unique_lock lock(threadsafe_mutex_);
     wakeup_.wait_until(lock, deadline, [this] { return has_threadsafe_.load(std::memory_order_acquire); });
+}
+
+// The poll timeout, decided in one place from the ready queue and the timer heap, as asyncio's
+// _run_once does: 0 if anything is ready, else until the earliest timer, else for ever.
+void EventLoop::poll_io() {
+    const bool busy = !ready_.empty() || stopping_ || has_threadsafe_.load(std::memory_order_acquire);
+    if (busy) {
+        selector_->poll(0);
+        return;
+    }
+    const double deadline = next_deadline();
+    if (real_clock_ != nullptr) {
+        int timeout_ms = -1;
+        if (deadline != common::forever) {
+            // Rounded up: waking a little late beats spinning on a timer not due yet.
+            const double ms = std::ceil((deadline - clock_->now()) / real_clock_->speed() * 1000.0);
+            timeout_ms = ms <= 0.0 ? 0 : ms >= INT_MAX ? INT_MAX : static_cast<int>(ms);  // NaN: 0
+        }
+        selector_->poll(timeout_ms);
+        return;
+    }
+    // Virtual time: I/O goes first. Only when no fd is ready does the clock jump to the next
+    // timer; with no timer either, only I/O or another thread can wake us: wait for it.
+    if (selector_->poll(0) > 0) return;
+    if (deadline != common::forever) {
+        wait_for_work(deadline);
+    } else {
+        selector_->poll(-1);
+    }
 }
 
 void EventLoop::fire(const detail::Timer& timer) {

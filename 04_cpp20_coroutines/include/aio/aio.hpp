@@ -8,6 +8,7 @@
 #include "aio/future.hpp"          // Future<T>
 #include "aio/gather.hpp"          // gather
 #include "aio/gather_settled.hpp"  // gather_settled, Outcome<T>
+#include "aio/io_watch.hpp"        // IoWatch, wait_readable, wait_writable
 #include "aio/run.hpp"             // run
 #include "aio/shield.hpp"          // shield
 #include "aio/sleep.hpp"           // sleep

@@ -1,6 +1,7 @@
-// The event loop: a ready queue, a timer heap and a clock. run_once() is one turn, the way
-// asyncio's BaseEventLoop._run_once is: everything else (tasks, sleep, gather) is built on
-// schedule() and add_timer(). Section "loop" reads it aloud.
+// The event loop: a ready queue, a timer heap, an I/O selector (epoll) and a clock. run_once()
+// is one turn, the way asyncio's BaseEventLoop._run_once is: everything else (tasks, sleep,
+// gather, streams) is built on schedule(), add_timer() and the selector. Section "loop" reads
+// it aloud.
 #pragma once
 
 #include <atomic>
@@ -18,6 +19,7 @@
 
 #include "aio/promise_base.hpp"
 #include "aio/ready_queue.hpp"
+#include "aio/selector.hpp"
 #include "aio/timer_heap.hpp"
 #include "common/clock.hpp"
 
@@ -69,7 +71,7 @@ public:
 
     void call_soon(std::function<void()> callback);
     void call_later(double delay, std::function<void()> callback);
-    // The one call another thread may make: the loop wakes up and runs `callback`.
+    // The one call another thread may make: the loop wakes up (from epoll too) and runs `callback`.
     void call_soon_threadsafe(std::function<void()> callback);
 
     [[nodiscard]] double time() const { return clock_->now(); }
@@ -83,6 +85,14 @@ public:
     [[nodiscard]] std::uint64_t iterations() const noexcept { return iterations_; }
     // Timers not fired yet: sleeping tasks, wait_for deadlines, call_later callbacks.
     [[nodiscard]] std::size_t pending_timers() const noexcept { return timers_.size(); }
+    // Tasks waiting for an fd to be ready (a read, a write, an accept, a child's exit).
+    [[nodiscard]] std::size_t pending_io() const noexcept { return selector_ ? selector_->waiting() : 0; }
+    // Fds the loop's epoll watches now.
+    [[nodiscard]] std::size_t watched_fds() const noexcept { return selector_ ? selector_->watched() : 0; }
+    // System calls made by the loop and the I/O on it (epoll, reads, writes, accepts...):
+    // 04_bench divides them by the round trips of its echo server.
+    [[nodiscard]] std::uint64_t syscalls() const noexcept { return syscalls_; }
+    void count_syscall(std::uint64_t count = 1) noexcept { syscalls_ += count; }
 
     // asyncio's set_exception_handler: errors nobody else can take (a callback's exception, a
     // task exception never retrieved) go here. An empty handler restores the default: one
@@ -100,6 +110,8 @@ public:
     void add_timer(double deadline, detail::PromiseBase* task, std::uint64_t id);
     void remove_timer(detail::PromiseBase& task) noexcept { timers_.remove(task); }
     [[nodiscard]] std::uint64_t new_wait_id() noexcept { return ++last_id_; }
+    // The epoll instance, created on first use (IoWatch): a loop without I/O has none.
+    detail::Selector& selector();
     // Symmetric transfer by trampoline: "resume this frame next" (see PromiseBase::step).
     void hand_off(std::coroutine_handle<> next) noexcept { hand_off_ = next; }
     [[nodiscard]] std::coroutine_handle<> take_hand_off() noexcept { return std::exchange(hand_off_, nullptr); }
@@ -118,6 +130,10 @@ public:
 private:
     void run_once();
     void wait_for_work(double deadline);
+    void poll_io();
+    [[nodiscard]] double next_deadline() const {
+        return timers_.empty() ? common::forever : timers_.earliest().deadline;
+    }
     void fire(const detail::Timer& timer);
     template <class Done>
     void run_while(Done done);
@@ -128,6 +144,11 @@ private:
 
     std::unique_ptr<common::Clock> own_clock_;
     common::Clock* clock_;
+    // Not null when time is real (scaled): the loop then sleeps in epoll_wait with a timeout.
+    // On a virtual clock it polls without waiting, and the clock jumps when nothing is ready.
+    const common::ScaledClock* real_clock_;
+    std::unique_ptr<detail::Selector> selector_;  // set under threadsafe_mutex_ (wakeup() reads it)
+    std::uint64_t syscalls_ = 0;
     detail::ReadyQueue ready_;
     detail::TimerHeap timers_;
     std::unordered_map<std::uint64_t, std::function<void()>> timer_callbacks_;  // call_later's

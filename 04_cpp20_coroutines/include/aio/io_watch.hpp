@@ -1,0 +1,95 @@
+// aio::IoWatch: a file descriptor watched by the running loop, and the awaitables that wait
+// until it is readable or writable (asyncio's add_reader / add_writer, as awaits). The streams
+// and subprocesses are built on it.
+//
+//     IoWatch watch(fd);                       // registered once with the loop's epoll
+//     while (true) {
+//         if (!watch.may_read()) co_await watch.readable();
+//         ssize_t n = ::read(fd, buffer, size);
+//         if (n < 0 && errno == EAGAIN) { watch.read_would_block(); continue; }
+//         ...                                   // a short read: watch.read_would_block() too
+//     }
+#pragma once
+
+#include <concepts>
+#include <coroutine>
+#include <cstdint>
+#include <stdexcept>
+
+#include "aio/coroutine.hpp"
+#include "aio/event_loop.hpp"
+#include "aio/promise_base.hpp"
+#include "aio/selector.hpp"
+
+namespace aio {
+
+// Waits until an IoWatch's fd may be read (or written). Returns at once if the flag says it
+// may; a task cancelled while it waits gets CancelledError, and its slot is free again.
+class IoAwaiter {
+public:
+    IoAwaiter(detail::IoEntry& entry, bool write) noexcept : entry_(entry), write_(write) {}
+
+    [[nodiscard]] bool await_ready() const {
+        if (entry_.selector == nullptr) return true;  // not watched: the next system call says why
+        const detail::IoSlot& slot = write_ ? entry_.writer : entry_.reader;
+        if (slot.task != nullptr && slot.task->wait_id == slot.id) {
+            throw std::logic_error(write_ ? "IoWatch::writable: another task is already waiting to write this fd"
+                                          : "IoWatch::readable: another task is already waiting to read this fd");
+        }
+        return write_ ? entry_.may_write : entry_.may_read;
+    }
+    template <std::derived_from<detail::PromiseBase> Promise>
+    void await_suspend(std::coroutine_handle<Promise> frame) {
+        detail::PromiseBase* task = frame.promise().task;
+        id_ = task->loop->new_wait_id();
+        entry_.selector->wait_on(entry_, write_, task, id_);
+        task->suspend(frame, id_);
+    }
+    void await_resume() {
+        if (id_ != 0 && entry_.selector != nullptr) entry_.selector->clear(entry_, write_, id_);
+        detail::PromiseBase::current()->throw_if_cancelled();
+    }
+
+private:
+    detail::IoEntry& entry_;
+    std::uint64_t id_ = 0;
+    bool write_;
+};
+
+class IoWatch {
+public:
+    IoWatch() noexcept = default;
+    // Registers `fd` with the running loop. The fd stays the caller's to close (after reset()).
+    explicit IoWatch(int fd) { watch(fd); }
+    IoWatch(const IoWatch&) = delete;
+    IoWatch& operator=(const IoWatch&) = delete;
+    ~IoWatch() { reset(); }
+
+    void watch(int fd) {
+        if (entry_.selector != nullptr) throw std::logic_error("IoWatch::watch: already watching an fd");
+        get_running_loop().selector().add(entry_, fd);
+    }
+    // Stops watching: do it before closing the fd. A task waiting on it wakes up.
+    void reset() noexcept {
+        if (entry_.selector != nullptr) entry_.selector->remove(entry_);
+    }
+
+    [[nodiscard]] int fd() const noexcept { return entry_.selector != nullptr ? entry_.fd : -1; }
+    [[nodiscard]] bool may_read() const noexcept { return entry_.may_read; }
+    [[nodiscard]] bool may_write() const noexcept { return entry_.may_write; }
+    void read_would_block() noexcept { entry_.may_read = false; }
+    void write_would_block() noexcept { entry_.may_write = false; }
+
+    [[nodiscard]] IoAwaiter readable() noexcept { return {entry_, false}; }
+    [[nodiscard]] IoAwaiter writable() noexcept { return {entry_, true}; }
+
+private:
+    detail::IoEntry entry_;
+};
+
+// One-off waits on any pollable fd (a pipe, a socket, an eventfd): registers it, waits until
+// it is ready, lets it go. Three system calls more than a wait on an IoWatch kept open.
+Coroutine<void> wait_readable(int fd);
+Coroutine<void> wait_writable(int fd);
+
+}  // namespace aio

@@ -1,0 +1,240 @@
+// The loop's I/O: an fd watched by epoll wakes the task that waits on it, a cancelled or timed
+// out wait leaves nothing registered, virtual time still jumps while I/O is pending, and another
+// thread's call_soon_threadsafe wakes a loop blocked in epoll_wait. Pipes stand in for sockets.
+#include "course_test.hpp"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include "aio/aio.hpp"
+#include "aio/io_watch.hpp"
+#include "open_fds.hpp"
+
+namespace {
+
+// A non-blocking pipe, closed by its destructor.
+class Pipe {
+public:
+    Pipe() {
+        if (pipe2(fds_, O_NONBLOCK | O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+    }
+    Pipe(const Pipe&) = delete;
+    Pipe& operator=(const Pipe&) = delete;
+    ~Pipe() {
+        ::close(fds_[0]);
+        ::close(fds_[1]);
+    }
+    [[nodiscard]] int read_end() const { return fds_[0]; }
+    void put(const std::string& text) const {
+        REQUIRE(::write(fds_[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    }
+    void close_write_end() {
+        ::close(fds_[1]);
+        fds_[1] = ::open("/dev/null", O_WRONLY | O_CLOEXEC);  // keeps the destructor simple
+    }
+
+private:
+    int fds_[2]{};
+};
+
+// Reads what the pipe holds, waiting for it the edge-triggered way: read until EAGAIN.
+aio::Coroutine<std::string> read_some(aio::IoWatch& watch) {
+    char buffer[64];
+    while (true) {
+        if (!watch.may_read()) co_await watch.readable();
+        const ssize_t n = ::read(watch.fd(), buffer, sizeof buffer);
+        if (n < 0 && errno == EAGAIN) {
+            watch.read_would_block();
+            continue;
+        }
+        if (n <= 0) co_return std::string{};
+        if (static_cast<std::size_t>(n) < sizeof buffer) watch.read_would_block();
+        co_return std::string(buffer, static_cast<std::size_t>(n));
+    }
+}
+
+aio::Coroutine<std::string> read_after_watching(int fd, std::vector<double>& times) {
+    aio::IoWatch watch(fd);
+    std::string text = co_await read_some(watch);
+    times.push_back(aio::time());
+    co_return text;
+}
+
+aio::Coroutine<void> write_later(const Pipe& pipe, double delay, std::string text) {
+    co_await aio::sleep(delay);
+    pipe.put(text);
+}
+
+aio::Coroutine<std::string> reader_and_writer(const Pipe& pipe, std::vector<double>& times) {
+    aio::Task<std::string> reader = aio::create_task(read_after_watching(pipe.read_end(), times));
+    co_await write_later(pipe, 5.0, "hello");
+    co_return co_await reader;
+}
+
+aio::Coroutine<void> wait_readable_then_note(int fd, std::vector<double>& times) {
+    co_await aio::wait_readable(fd);
+    times.push_back(aio::time());
+}
+
+aio::Coroutine<std::size_t> cancel_a_read(int fd, std::vector<double>& times) {
+    aio::Task<void> reader = aio::create_task(wait_readable_then_note(fd, times));
+    co_await aio::sleep(1.0);
+    const std::size_t waiting = aio::get_running_loop().pending_io();
+    reader.cancel();
+    try {
+        co_await reader;
+    } catch (const aio::CancelledError&) {}
+    co_return waiting * 10 + aio::get_running_loop().pending_io();
+}
+
+aio::Coroutine<void> timed_out_read(int fd, std::vector<double>& times) {
+    aio::IoWatch watch(fd);
+    try {
+        (void)co_await aio::wait_for(read_some(watch), 2.5);
+    } catch (const aio::TimeoutError&) {
+        times.push_back(aio::time());
+    }
+    times.push_back(static_cast<double>(aio::get_running_loop().pending_io()));
+}
+
+aio::Coroutine<std::string> two_readers(int fd) {
+    aio::IoWatch watch(fd);
+    aio::Task<std::string> first = aio::create_task(read_some(watch));
+    co_await aio::sleep(0);  // the first one waits now
+    try {
+        (void)co_await read_some(watch);
+    } catch (const std::logic_error& error) {
+        first.cancel();
+        co_return error.what();
+    }
+    co_return "no error";
+}
+
+aio::Coroutine<std::string> read_until_reset(aio::IoWatch& watch) {
+    co_await watch.readable();
+    co_return watch.fd() == -1 ? "woken: no longer watched" : "woken while watched";
+}
+
+aio::Coroutine<std::string> reset_wakes_the_reader(int fd) {
+    aio::IoWatch watch(fd);
+    aio::Task<std::string> reader = aio::create_task(read_until_reset(watch));
+    co_await aio::sleep(1.0);
+    watch.reset();
+    co_return co_await reader;
+}
+
+aio::Coroutine<void> wait_on_outside_watch(std::optional<aio::IoWatch>& watch, int fd) {
+    watch.emplace(fd);
+    co_await watch->readable();
+}
+
+}  // namespace
+
+TEST_CASE("a task waiting on a pipe wakes when the data comes, and virtual time jumps meanwhile") {
+    const std::size_t fds_before = course_test::open_fds();
+    {
+        Pipe pipe;
+        std::vector<double> times;
+        aio::EventLoop loop({.virtual_time = true});
+        CHECK(loop.run_until_complete(reader_and_writer(pipe, times)) == "hello");
+        CHECK(times == std::vector<double>{5.0});
+        CHECK(loop.watched_fds() == 0);
+        CHECK(loop.pending_io() == 0);
+    }
+    CHECK(course_test::open_fds() == fds_before);  // the pipe, and the loop's epoll and eventfd
+}
+
+TEST_CASE("wait_readable returns at once for data already there and at EOF") {
+    Pipe pipe;
+    pipe.put("x");
+    std::vector<double> times;
+    aio::EventLoop loop({.virtual_time = true});
+    loop.run_until_complete(wait_readable_then_note(pipe.read_end(), times));
+    pipe.close_write_end();
+    Pipe other;
+    other.close_write_end();
+    loop.run_until_complete(wait_readable_then_note(other.read_end(), times));
+    CHECK(times == std::vector<double>{0.0, 0.0});
+}
+
+TEST_CASE("a cancelled wait on an fd leaves no registration behind") {
+    Pipe pipe;
+    aio::EventLoop loop({.virtual_time = true});
+    std::vector<double> times;
+    CHECK(loop.run_until_complete(cancel_a_read(pipe.read_end(), times)) == 10);  // 1 waiting, then 0
+    CHECK(loop.watched_fds() == 0);
+    CHECK(times.empty());
+}
+
+TEST_CASE("wait_for around a read raises TimeoutError at the deadline and leaves nothing waiting") {
+    Pipe pipe;
+    std::vector<double> times;
+    aio::EventLoop loop({.virtual_time = true});
+    loop.run_until_complete(timed_out_read(pipe.read_end(), times));
+    CHECK(times == std::vector<double>{2.5, 0.0});
+}
+
+TEST_CASE("two tasks reading one fd at once is refused with a clear error") {
+    Pipe pipe;
+    aio::EventLoop loop({.virtual_time = true});
+    CHECK(loop.run_until_complete(two_readers(pipe.read_end())) ==
+          "IoWatch::readable: another task is already waiting to read this fd");
+}
+
+TEST_CASE("reset() wakes the task waiting on the fd") {
+    Pipe pipe;
+    aio::EventLoop loop({.virtual_time = true});
+    CHECK(loop.run_until_complete(reset_wakes_the_reader(pipe.read_end())) == "woken: no longer watched");
+}
+
+TEST_CASE("a regular file cannot be watched: std::system_error says why") {
+    aio::EventLoop loop({.virtual_time = true});
+    const int fd = ::open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    CHECK_THROWS_WITH_AS(loop.run_until_complete(aio::wait_readable(fd)),
+                         doctest::Contains("a regular file is always ready"), std::system_error);
+    ::close(fd);
+}
+
+TEST_CASE("call_soon_threadsafe wakes a real-time loop blocked in epoll_wait with no timer") {
+    Pipe pipe;
+    aio::EventLoop loop;  // the real clock: the loop blocks in epoll_wait(-1)
+    aio::Task<void> reader = loop.create_task(aio::wait_readable(pipe.read_end()));
+    std::thread other([&loop, &pipe] {
+        // Whether this comes before the loop blocks or while it does, the eventfd wakes it.
+        loop.call_soon_threadsafe([&pipe] { pipe.put("!"); });
+    });
+    loop.run_until_complete(std::move(reader));
+    other.join();
+    CHECK(loop.pending_io() == 0);
+}
+
+TEST_CASE("a loop destroyed while tasks wait on fds frees their frames, and a watch that outlives it is inert") {
+    const std::size_t fds_before = course_test::open_fds();
+    {
+        Pipe pipe;
+        std::vector<std::unique_ptr<Pipe>> others;
+        std::optional<aio::IoWatch> outlives;
+        {
+            aio::EventLoop loop({.virtual_time = true});
+            for (int i = 0; i < 3; ++i) {
+                others.push_back(std::make_unique<Pipe>());
+                (void)loop.create_task(aio::wait_readable(others.back()->read_end()));
+            }
+            (void)loop.create_task(wait_on_outside_watch(outlives, pipe.read_end()));
+            loop.call_soon([&loop] { loop.stop(); });
+            loop.run_forever();
+            CHECK(loop.pending_io() == 4);
+            CHECK(loop.watched_fds() == 4);
+        }
+        CHECK(outlives->fd() == -1);  // its loop is gone: destroying it touches nothing
+    }
+    CHECK(course_test::open_fds() == fds_before);
+}
