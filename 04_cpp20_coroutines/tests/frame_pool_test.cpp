@@ -35,11 +35,12 @@ TEST_CASE("a freed frame is reused by the next frame of its size class" * doctes
     CHECK(FramePool::cached_bytes() == 0);
 }
 
-TEST_CASE("a thread keeps at most max_cached_bytes of frames, and none larger than largest" * doctest::skip(!pooled)) {
+TEST_CASE("a thread keeps at most max_class_bytes of frames of one size, and none larger than largest" *
+          doctest::skip(!pooled)) {
     FramePool::trim();
     std::vector<void*> frames;
     const std::size_t each = FramePool::frame_bytes(FramePool::largest);
-    const std::size_t fit = FramePool::max_cached_bytes / each;
+    const std::size_t fit = FramePool::max_class_bytes / each;
     for (std::size_t i = 0; i < fit + 10; ++i) frames.push_back(FramePool::allocate(FramePool::largest));
     for (void* frame : frames) FramePool::deallocate(frame, FramePool::largest);
     CHECK(FramePool::cached_frames() == fit);
@@ -48,6 +49,20 @@ TEST_CASE("a thread keeps at most max_cached_bytes of frames, and none larger th
     void* big = FramePool::allocate(FramePool::largest + 1);
     FramePool::deallocate(big, FramePool::largest + 1);
     CHECK(FramePool::cached_frames() == 0);
+}
+
+TEST_CASE("a size class that is full leaves room for frames of other sizes" * doctest::skip(!pooled)) {
+    FramePool::trim();
+    std::vector<void*> frames;
+    const std::size_t fit = FramePool::max_class_bytes / FramePool::frame_bytes(500);
+    for (std::size_t i = 0; i < fit + 10; ++i) frames.push_back(FramePool::allocate(500));
+    for (void* frame : frames) FramePool::deallocate(frame, 500);
+    void* small = FramePool::allocate(200);
+    FramePool::deallocate(small, 200);
+    CHECK(FramePool::cached_frames() == fit + 1);
+    CHECK(FramePool::allocate(200) == small);
+    FramePool::deallocate(small, 200);
+    FramePool::trim();
 }
 
 TEST_CASE("under AddressSanitizer the pool keeps nothing: every frame goes back to the heap" * doctest::skip(pooled)) {

@@ -3,8 +3,11 @@
 // frame goes on a free list of this thread, by size, and the next frame of that size takes it.
 // 04_bench counts allocations per echo round trip; chapter 05's wait loops use it too.
 //
-// Bounded: a thread keeps at most max_cached_bytes of frames; beyond that they go back to the
-// heap. Off under AddressSanitizer, so that ASan still sees every use of a freed frame.
+// Bounded: a thread keeps at most max_class_bytes of frames of each size (a few KiB; 520 KiB if
+// frames of all 65 sizes piled up); beyond that they go back to the heap. A bound per size, not
+// in all: a million finished tasks must not fill the pool and leave no room for the frames of
+// reads (04_bench's echo allocated 4 times a round trip so). Off under AddressSanitizer, so that
+// ASan still sees every use of a freed frame.
 #pragma once
 
 #include <array>
@@ -35,7 +38,9 @@ struct FreeFrame {
 
 // The free lists of one thread, one per size class.
 struct FramePoolState {
-    std::array<FreeFrame*, (frame_pool_largest + 7) / 16 + 1> free{};
+    static constexpr std::size_t classes = (frame_pool_largest + 7) / 16 + 1;
+    std::array<FreeFrame*, classes> free{};
+    std::array<std::size_t, classes> class_bytes{};  // kept in each list
     std::size_t cached_bytes = 0;
     std::size_t cached_frames = 0;
     bool drain_registered = false;
@@ -51,7 +56,7 @@ inline thread_local FramePoolState frame_pool_state;
 class FramePool {
 public:
     static constexpr std::size_t largest = frame_pool_largest;
-    static constexpr std::size_t max_cached_bytes = 65536;  // per thread
+    static constexpr std::size_t max_class_bytes = 8192;  // per size class and thread
 
     static void* allocate(std::size_t size) {
         if constexpr (frame_pool_enabled) {
@@ -60,6 +65,7 @@ public:
                 const std::size_t index = class_of(size);
                 if (FreeFrame* frame = pool.free[index]) {
                     pool.free[index] = frame->next;
+                    pool.class_bytes[index] -= class_capacity(index);
                     pool.cached_bytes -= class_capacity(index);
                     --pool.cached_frames;
                     return frame;
@@ -75,9 +81,10 @@ public:
             FramePoolState& pool = frame_pool_state;
             if (size <= largest && !pool.gone) {
                 const std::size_t index = class_of(size);
-                if (pool.cached_bytes + class_capacity(index) <= max_cached_bytes) {
+                if (pool.class_bytes[index] + class_capacity(index) <= max_class_bytes) {
                     if (!pool.drain_registered) register_drain();
                     pool.free[index] = ::new (frame) FreeFrame{pool.free[index]};
+                    pool.class_bytes[index] += class_capacity(index);
                     pool.cached_bytes += class_capacity(index);
                     ++pool.cached_frames;
                     return;
@@ -101,6 +108,7 @@ public:
                 ::operator delete(frame);
             }
         }
+        pool.class_bytes = {};
         pool.cached_bytes = pool.cached_frames = 0;
     }
 
