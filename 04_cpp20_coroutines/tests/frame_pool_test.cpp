@@ -171,3 +171,14 @@ TEST_CASE("a frame freed after its thread's pool drained goes straight back to t
     other.join();
     CHECK(kept_at_the_end == 0);
 }
+
+TEST_CASE("PoolAllocator gives a container's freed block to its next block of that size" * doctest::skip(!pooled)) {
+    FramePool::trim();
+    aio::detail::PoolAllocator<long> allocator;
+    long* block = allocator.allocate(64);
+    allocator.deallocate(block, 64);
+    CHECK(FramePool::cached_bytes() == FramePool::frame_bytes(64 * sizeof(long)));
+    CHECK(allocator.allocate(64) == block);
+    allocator.deallocate(block, 64);
+    FramePool::trim();
+}

@@ -1,7 +1,8 @@
 // Recycled coroutine frames: every aio coroutine allocates its frame when it is called, so a
 // loop of `co_await reader.read_into(...)` would call malloc and free once per read. A freed
 // frame goes on a free list of this thread, by size, and the next frame of that size takes it.
-// 04_bench counts allocations per echo round trip; chapter 05's wait loops use it too.
+// 04_bench counts allocations per echo round trip; chapter 05's wait loops use it too, and the
+// loop's ready queue takes its blocks from it (PoolAllocator).
 //
 // Bounded: a thread keeps at most max_class_bytes of frames of each size (a few KiB; 520 KiB if
 // frames of all 65 sizes piled up); beyond that they go back to the heap. A bound per size, not
@@ -12,6 +13,7 @@
 
 #include <array>
 #include <cstddef>
+#include <limits>
 #include <new>
 
 namespace aio::detail {
@@ -134,6 +136,27 @@ private:
     // so a frame rounded up to its class costs no more memory (04_bench, bytes_per_task).
     static constexpr std::size_t class_of(std::size_t size) noexcept { return (size + 7) / 16; }
     static constexpr std::size_t class_capacity(std::size_t index) noexcept { return index * 16 + 8; }
+};
+
+// A standard allocator over the pool, for containers whose blocks come and go at a steady pace:
+// the ready queue, a std::deque, allocates and frees a block of 64 entries as it slides along
+// (04_bench's echo: 0.03 allocations per round trip; 0 with this allocator).
+template <class T>
+class PoolAllocator {
+public:
+    using value_type = T;
+
+    PoolAllocator() noexcept = default;
+    template <class U>
+    explicit(false) PoolAllocator(const PoolAllocator<U>& /*other*/) noexcept {}
+
+    T* allocate(std::size_t n) {
+        if (n > std::numeric_limits<std::size_t>::max() / sizeof(T)) throw std::bad_array_new_length();
+        return static_cast<T*>(FramePool::allocate(n * sizeof(T)));
+    }
+    void deallocate(T* block, std::size_t n) noexcept { FramePool::deallocate(block, n * sizeof(T)); }
+
+    friend bool operator==(const PoolAllocator& /*a*/, const PoolAllocator& /*b*/) noexcept { return true; }
 };
 
 }  // namespace aio::detail
