@@ -59,7 +59,7 @@ void Selector::add(IoEntry& entry, int fd) {
         fail(fmt::format("epoll_ctl(ADD, fd {})", fd));
     }
     entry.fd = fd;
-    entry.may_read = entry.may_write = false;
+    entry.may_read = entry.may_write = entry.hung_up = false;
     entry.reader = entry.writer = {};
     entry.selector = this;
     entry.prev = nullptr;
@@ -127,6 +127,7 @@ std::size_t Selector::poll(int timeout_ms) {
             ++woken;
             continue;
         }
+        if ((event.events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0) entry->hung_up = true;
         if ((event.events & readable_events) != 0) {
             entry->may_read = true;
             woken += take(entry->reader);

@@ -10,8 +10,11 @@
 #include "aio/gather_settled.hpp"  // gather_settled, Outcome<T>
 #include "aio/io_watch.hpp"        // IoWatch, wait_readable, wait_writable
 #include "aio/run.hpp"             // run
+#include "aio/server.hpp"          // start_server, Server
 #include "aio/shield.hpp"          // shield
 #include "aio/sleep.hpp"           // sleep
+#include "aio/stream_errors.hpp"   // ConnectionRefusedError, ConnectionResetError, IncompleteReadError
+#include "aio/streams.hpp"         // open_connection, StreamReader, StreamWriter
 #include "aio/task.hpp"            // Task<T>, create_task
 #include "aio/wait.hpp"            // wait, ReturnWhen
 #include "aio/wait_for.hpp"        // wait_for

@@ -77,7 +77,10 @@ public:
     [[nodiscard]] int fd() const noexcept { return entry_.selector != nullptr ? entry_.fd : -1; }
     [[nodiscard]] bool may_read() const noexcept { return entry_.may_read; }
     [[nodiscard]] bool may_write() const noexcept { return entry_.may_write; }
-    void read_would_block() noexcept { entry_.may_read = false; }
+    // Once the peer hung up, a short read is not the end: only a read of 0 (EOF) or an error is.
+    void read_would_block() noexcept {
+        if (!entry_.hung_up) entry_.may_read = false;
+    }
     void write_would_block() noexcept { entry_.may_write = false; }
 
     [[nodiscard]] IoAwaiter readable() noexcept { return {entry_, false}; }

@@ -29,6 +29,10 @@ struct IoEntry {
     // reports each new arrival, so a cleared flag is set again by the next one.
     bool may_read = false;
     bool may_write = false;
+    // The peer shut its side, or the fd is in error (EPOLLRDHUP, EPOLLHUP, EPOLLERR): from then
+    // on a short read does not mean drained, since the EOF (or the error) may wait behind the
+    // bytes with no edge to come for it. Set once, never cleared.
+    bool hung_up = false;
     IoSlot reader;
     IoSlot writer;
     Selector* selector = nullptr;  // null: not watched (never was, reset, or its loop is gone)

@@ -1,0 +1,156 @@
+#include "aio/connection.hpp"
+
+#include <sys/socket.h>
+
+#include <cerrno>
+#include <stdexcept>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "aio/errors.hpp"
+#include "aio/stream_errors.hpp"
+#include "aio/task.hpp"
+
+namespace aio::detail {
+
+Connection::Connection(Fd fd, std::string peer) : fd_(std::move(fd)), peer_(std::move(peer)) {
+    watch_.watch(fd_.get());
+}
+
+bool Connection::receive() {
+    rethrow_error();
+    if (!fd_.valid()) {  // closed on our side (close(), or the reader woke from watch_.reset())
+        eof_ = true;
+        return true;
+    }
+    if (eof_) return true;
+    if (!watch_.may_read()) return false;
+    const std::span<char> room = buffer_.room();
+    count_syscall();
+    const ssize_t n = ::recv(fd_.get(), room.data(), room.size(), 0);
+    if (n > 0) {
+        buffer_.commit(static_cast<std::size_t>(n));
+        // Less than asked: the socket is drained, and asking again now would only fail.
+        if (static_cast<std::size_t>(n) < room.size()) watch_.read_would_block();
+        return true;
+    }
+    if (n == 0) {
+        eof_ = true;
+        return true;
+    }
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        watch_.read_would_block();
+        return false;
+    }
+    if (errno == EINTR) return false;  // may_read is still set: readable() returns at once
+    fail(errno, "recv from");
+    rethrow_error();
+    return true;
+}
+
+void Connection::write(std::string_view data) {
+    if (closing_) throw std::logic_error(fmt::format("write to {}: the writer is closed", peer_));
+    if (eof_requested_) throw std::logic_error(fmt::format("write to {}: write_eof() was called", peer_));
+    if (error_ || data.empty()) return;
+    if (!flushing_) {
+        // Nothing queued: straight to the socket, whatever may_write says (it is only a hint
+        // for the flush task; the send tells the truth).
+        count_syscall();
+        const ssize_t n = ::send(fd_.get(), data.data(), data.size(), MSG_NOSIGNAL);
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            fail(errno, "send to");
+            return;
+        }
+        const std::size_t sent = n > 0 ? static_cast<std::size_t>(n) : 0;
+        if (sent == data.size()) return;
+        data.remove_prefix(sent);
+        watch_.write_would_block();  // the socket's send buffer is full
+        // The task first: if it cannot start (no running loop), nothing has changed.
+        get_running_loop().create_task(flush(shared_from_this()));
+        flushing_ = true;
+    }
+    if (sent_ != 0 && sent_ >= unsent_.size() / 2) {  // keep the buffer from growing at the front
+        unsent_.erase(0, sent_);
+        sent_ = 0;
+    }
+    unsent_.append(data);
+}
+
+bool Connection::send_buffered() {
+    while (sent_ < unsent_.size()) {
+        if (error_ || !fd_.valid()) return true;
+        if (!watch_.may_write()) return false;
+        const std::size_t asked = unsent_.size() - sent_;
+        count_syscall();
+        const ssize_t n = ::send(fd_.get(), unsent_.data() + sent_, asked, MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                watch_.write_would_block();
+            } else if (errno != EINTR) {
+                fail(errno, "send to");
+            }
+            continue;
+        }
+        sent_ += static_cast<std::size_t>(n);
+        if (static_cast<std::size_t>(n) < asked) watch_.write_would_block();
+    }
+    return true;
+}
+
+void Connection::flush_done() {
+    unsent_.clear();
+    sent_ = 0;
+    flushing_ = false;
+    flushed.notify_all();
+    if (closing_) {
+        close_now();
+    } else if (eof_requested_) {
+        shutdown_now();
+    }
+}
+
+Coroutine<void> flush(std::shared_ptr<Connection> connection) {
+    try {
+        while (!connection->send_buffered()) co_await connection->writable();
+    } catch (const CancelledError&) {
+        // The loop shuts down under us: what was not sent is lost, and drain() must not wait for it.
+        connection->flush_done();
+        throw;
+    }
+    connection->flush_done();
+}
+
+void Connection::write_eof() {
+    if (closing_ || eof_requested_) return;
+    eof_requested_ = true;
+    if (!flushing_) shutdown_now();
+}
+
+void Connection::shutdown_now() {
+    if (!fd_.valid() || error_) return;
+    count_syscall();
+    ::shutdown(fd_.get(), SHUT_WR);  // fails only if the peer is gone already: the next read says so
+}
+
+void Connection::close() {
+    if (closing_) return;
+    closing_ = true;
+    if (!flushing_) close_now();
+}
+
+void Connection::close_now() noexcept {
+    if (!fd_.valid()) return;
+    watch_.reset();  // a task waiting in readable() wakes up, and receive() tells it: EOF
+    fd_.close();
+    eof_ = true;
+    closed.notify_all();
+}
+
+void Connection::fail(int error, const char* call) {
+    if (!error_) error_ = errno_exception(error, fmt::format("{} {}", call, peer_));
+    unsent_.clear();
+    sent_ = 0;
+}
+
+}  // namespace aio::detail
