@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <exception>
 #include <random>
 #include <string>
 #include <vector>
@@ -119,7 +120,13 @@ Results measure_cpp() {
 int main(int argc, char** argv) {
     common::BenchOptions options;
     if (const int status = common::parse_bench_options("04_bench", argc, argv, options); status >= 0) return status;
-    const Results cpp = measure_cpp();
+    Results cpp;
+    try {
+        cpp = measure_cpp();
+    } catch (const std::exception& error) {  // the echo's sockets, or its time limit
+        fmt::print(stderr, "04_bench: {}\n", error.what());
+        return 1;
+    }
     const Results py = options.python ? common::run_python_twin(AIO_BENCH_SCRIPT) : Results{};
 #ifdef AIO_ASIO_ECHO_BENCH
     const Results asio = common::run_twin("'" AIO_ASIO_ECHO_BENCH "' --json");
