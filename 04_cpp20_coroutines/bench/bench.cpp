@@ -127,12 +127,14 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "04_bench: {}\n", error.what());
         return 1;
     }
-    const Results py = options.python ? common::run_python_twin(AIO_BENCH_SCRIPT) : Results{};
+    // Asio's echo right after ours, before CPython's long run: on a shared machine, the closer
+    // in time, the fairer the comparison.
 #ifdef AIO_ASIO_ECHO_BENCH
     const Results asio = common::run_twin("'" AIO_ASIO_ECHO_BENCH "' --json");
 #else
     const Results asio;
 #endif
+    const Results py = options.python ? common::run_python_twin(AIO_BENCH_SCRIPT) : Results{};
     const std::vector<common::BenchRow> rows = {
         {"yield_ns", "ns per sleep(0) round trip (1'000 tasks x 1'000)", "{:.1f}"},
         {"task_ns", "ns per task: create, run, await (warm)", "{:.1f}"},
