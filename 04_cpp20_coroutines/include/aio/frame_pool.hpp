@@ -30,8 +30,7 @@ inline constexpr bool frame_pool_enabled = true;
 inline constexpr bool frame_pool_enabled = true;
 #endif
 
-inline constexpr std::size_t frame_pool_granularity = 16;  // sizes are rounded up to this
-inline constexpr std::size_t frame_pool_largest = 1024;    // larger frames are not kept
+inline constexpr std::size_t frame_pool_largest = 1024;  // larger frames are not kept
 
 // A freed frame, while it waits on a free list.
 struct FreeFrame {
