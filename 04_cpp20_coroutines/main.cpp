@@ -51,5 +51,9 @@ int main(int argc, char** argv) {
     lesson.section(
         "scale", [&tasks] { return fmt::format("{} tasks sleep 1 s each, at once: about 1 s", tasks); },
         [&tasks](common::Context& ctx) { sections::scale(ctx, tasks); });
+    lesson.section("offload", "a blocking call stalls a heartbeat; awaited with to_thread, it keeps ticking",
+                   sections::offload);
+    lesson.section("parallel", "no GIL: two CPU-bound jobs on two threads take half the time (measured)",
+                   sections::parallel);
     return lesson.run(argc, argv);
 }

@@ -39,5 +39,8 @@ void racing(common::Context& ctx);
 void settled(common::Context& ctx);
 // 7. Scale: `count` tasks sleeping 1 s each.
 void scale(common::Context& ctx, int count);
+// 8. Blocking work off the loop: to_thread keeps a heartbeat ticking; two CPU-bound jobs in parallel.
+void offload(common::Context& ctx);
+void parallel(common::Context& ctx);
 
 }  // namespace sections

@@ -1,5 +1,8 @@
 #include "aio/event_loop.hpp"
 
+#include "aio/thread_pool.hpp"
+#include "common/clock_thread.hpp"
+
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -36,6 +39,7 @@ EventLoop::~EventLoop() {
         std::terminate();
     }
     destroy_everything();
+    executor_.reset();
 }
 
 std::string ErrorContext::describe() const {
@@ -83,6 +87,14 @@ void EventLoop::check_not_running(const char* what) const {
 void EventLoop::close() {
     if (running_) throw std::logic_error("close: the event loop is running");
     destroy_everything();
+    executor_.reset();  // waits for the jobs still running: their outcomes find the loop closed
+}
+
+detail::ThreadPool& EventLoop::executor() {
+    if (closed_) throw std::logic_error("executor: the event loop is closed");
+    if (!executor_)
+        executor_ = std::make_unique<detail::ThreadPool>(*clock_, detail::ThreadPool::default_max_workers());
+    return *executor_;
 }
 
 // Drops every reference the loop holds. Frames whose last reference that was are destroyed:
@@ -218,6 +230,7 @@ void EventLoop::poll_io() {
     if (deadline != common::forever) {
         wait_for_work(deadline);
     } else {
+        const common::OffTheClock waiting_for_io(*clock_);  // a to_thread job's sleep may move time
         selector_->poll(-1);
     }
 }
@@ -233,11 +246,13 @@ void EventLoop::fire(const detail::Timer& timer) {
 }
 
 namespace {
-// Marks a loop as the running one for as long as it runs, even if a callback throws.
+// Marks a loop as the running one for as long as it runs, even if a callback throws. While it
+// runs, the loop is a thread of its clock, like its to_thread workers: virtual time moves only
+// when the loop and every worker sleep on it.
 class Running {
 public:
     Running(EventLoop*& current, EventLoop& loop, bool& running, bool& stopping)
-        : current_(current), running_(running), stopping_(stopping) {
+        : presence_(loop.clock()), current_(current), running_(running), stopping_(stopping) {
         current_ = &loop;
         running_ = true;
     }
@@ -250,6 +265,7 @@ public:
     }
 
 private:
+    common::ClockPresence presence_;
     EventLoop*& current_;
     bool& running_;
     bool& stopping_;

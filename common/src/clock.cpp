@@ -26,6 +26,8 @@ std::chrono::steady_clock::time_point real_time_point(std::chrono::steady_clock:
 
 void bind_current_thread(const Clock* clock) noexcept { bound_clock = clock; }
 
+const Clock* current_thread_clock() noexcept { return bound_clock; }
+
 struct Clock::Waiter {
     std::condition_variable cv;
     std::pair<double, std::uint64_t> key;

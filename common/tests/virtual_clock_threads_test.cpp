@@ -1,6 +1,7 @@
 // Several threads on one virtual clock: what 06's threaded restaurant relies on. Runs under TSan.
 #include "course_test.hpp"
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -227,4 +228,38 @@ TEST_CASE("an exception escaping a ClockThread is rethrown by join and does not 
     CHECK_THROWS_WITH_AS(failing.join(), "boom", std::runtime_error);
     sleeper.join();
     CHECK(clock.now() == 1.0);
+}
+
+TEST_CASE("a ClockPresence holds time still while its thread works, and OffTheClock lets it move while it joins") {
+    common::VirtualClock clock;
+    std::atomic<bool> busy_done{false};
+    double seen_by_sleeper = -1;
+    {
+        // What a running event loop does: its thread counts on the clock while it works.
+        const common::ClockPresence presence(clock);
+        common::ClockThread sleeper(clock, [&] {
+            clock.sleep_for(1.0);
+            seen_by_sleeper = busy_done ? clock.now() : -2;
+        });
+        volatile long sum = 0;
+        for (long i = 0; i < 200'000; ++i) sum = sum + i;
+        busy_done = true;
+        // Blocked in join, this thread does nothing: time may move for the sleeper.
+        const common::OffTheClock joining(clock);
+        sleeper.join();
+    }
+    CHECK(seen_by_sleeper == 1.0);
+    CHECK(common::current_thread_clock() == nullptr);
+}
+
+TEST_CASE("a ClockPresence on a thread that counts already changes nothing: its sleeps still move time") {
+    common::VirtualClock clock;
+    double woke_at = -1;
+    common::ClockThread thread(clock, [&] {
+        const common::ClockPresence presence(clock);
+        clock.sleep_for(1.0);
+        woke_at = clock.now();
+    });
+    thread.join();
+    CHECK(woke_at == 1.0);
 }

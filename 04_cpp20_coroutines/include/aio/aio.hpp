@@ -16,5 +16,6 @@
 #include "aio/stream_errors.hpp"   // ConnectionRefusedError, ConnectionResetError, IncompleteReadError
 #include "aio/streams.hpp"         // open_connection, StreamReader, StreamWriter
 #include "aio/task.hpp"            // Task<T>, create_task
+#include "aio/to_thread.hpp"       // to_thread
 #include "aio/wait.hpp"            // wait, ReturnWhen
 #include "aio/wait_for.hpp"        // wait_for

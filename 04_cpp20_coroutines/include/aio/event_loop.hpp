@@ -29,6 +29,9 @@ template <class T>
 class Coroutine;
 template <class T>
 class Task;
+namespace detail {
+class ThreadPool;
+}
 
 struct RunOptions {
     bool virtual_time = false;
@@ -127,6 +130,10 @@ public:
     void cancel_all_tasks();
     [[nodiscard]] std::size_t unfinished_tasks() const noexcept { return unfinished_; }
 
+    // asyncio's default executor, for to_thread: started at first use, joined by close() and
+    // ~EventLoop once the tasks' frames are gone. Throws std::logic_error on a closed loop.
+    detail::ThreadPool& executor();
+
 private:
     void run_once();
     void wait_for_work(double deadline);
@@ -169,6 +176,8 @@ private:
     bool threadsafe_closed_ = false;  // closed_, as other threads may read it (under the mutex)
     std::atomic<bool> has_threadsafe_{false};
     common::ClockCondition wakeup_;
+
+    std::unique_ptr<detail::ThreadPool> executor_;
 };
 
 // The loop running in this thread, or nullptr.

@@ -160,6 +160,8 @@ private:
 
 // Marks the calling thread as the one announced with enter_thread(); ClockThread does it.
 void bind_current_thread(const Clock* clock) noexcept;
+// The clock the calling thread is bound to, or nullptr.
+[[nodiscard]] const Clock* current_thread_clock() noexcept;
 
 // Builds the clock the command line asked for: virtual, or real time scaled by `speed`.
 std::unique_ptr<Clock> make_clock(bool virtual_time, double speed);

@@ -26,6 +26,47 @@ private:
     Clock& clock_;
 };
 
+// While it lives, the calling thread counts as a running thread of `clock`, unless it is bound
+// to a clock already (a ClockThread's body): time cannot jump while it works, and its sleeps on
+// the clock let time move. A running event loop holds one, so that a worker thread sleeping on
+// the loop's clock cannot make time jump under the loop's feet.
+class ClockPresence {
+public:
+    explicit ClockPresence(Clock& clock) : clock_(current_thread_clock() == nullptr ? &clock : nullptr) {
+        if (clock_ == nullptr) return;
+        clock_->enter_thread();
+        bind_current_thread(clock_);
+    }
+    ClockPresence(const ClockPresence&) = delete;
+    ClockPresence& operator=(const ClockPresence&) = delete;
+    ~ClockPresence() {
+        if (clock_ == nullptr) return;
+        bind_current_thread(nullptr);
+        clock_->leave_thread();
+    }
+
+private:
+    Clock* clock_;  // null: the thread counted already
+};
+
+// The opposite, for a while: a thread that counts on `clock` (bound to it) blocks on something
+// else than the clock (joining threads, waiting in epoll), and time must be free to move for the
+// others meanwhile. Does nothing on a thread that does not count.
+class OffTheClock {
+public:
+    explicit OffTheClock(Clock& clock) : clock_(current_thread_clock() == &clock ? &clock : nullptr) {
+        if (clock_ != nullptr) clock_->leave_thread();
+    }
+    OffTheClock(const OffTheClock&) = delete;
+    OffTheClock& operator=(const OffTheClock&) = delete;
+    ~OffTheClock() {
+        if (clock_ != nullptr) clock_->enter_thread();
+    }
+
+private:
+    Clock* clock_;  // null: the thread did not count
+};
+
 // Start the threads under a ClockHold (see above), or use run_threads() below.
 class ClockThread {
 public:
