@@ -55,5 +55,26 @@ int main(int argc, char** argv) {
                    sections::offload);
     lesson.section("parallel", "no GIL: two CPU-bound jobs on two threads take half the time (measured)",
                    sections::parallel);
+    int pages = 100;
+    lesson.flags().add("pages", '\0', "how many pages the downloads section fetches (default 100; two sockets each)",
+                       pages, 1, 400);
+    lesson.section(
+        "downloads",
+        [&pages] {
+            return fmt::format("{} pages from a server on the same loop: in turn, at once, with errors", pages);
+        },
+        [&pages](common::Context& ctx) { sections::downloads(ctx, pages); }, {.default_speed = 20.0});
+    lesson.section("underhood", "one turn of the loop with I/O: poll timeout, epoll_wait, timers, ready queue",
+                   sections::underhood);
+    int clients = 20;
+    lesson.flags().add("clients", '\0', "how many concurrent clients the servers section runs (default 20)", clients, 1,
+                       200);
+    lesson.section(
+        "servers",
+        [&clients] {
+            return fmt::format(
+                "one handler, three servers (one at a time, a thread each, the loop), {} clients; real time", clients);
+        },
+        [&clients](common::Context& ctx) { sections::servers(ctx, clients); });
     return lesson.run(argc, argv);
 }

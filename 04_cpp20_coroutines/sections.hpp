@@ -42,5 +42,14 @@ void scale(common::Context& ctx, int count);
 // 8. Blocking work off the loop: to_thread keeps a heartbeat ticking; two CPU-bound jobs in parallel.
 void offload(common::Context& ctx);
 void parallel(common::Context& ctx);
+// Part 2, I/O on the loop (README-io.md).
+// A page server and its client on one loop: `pages` pages one after the other, then at once;
+// errors collected with gather_settled; pages as they arrive with as_completed.
+void downloads(common::Context& ctx, int pages);
+// One turn of the loop with epoll, and a live trace of a reader and a writer on a pipe.
+void underhood(common::Context& ctx);
+// The same handler served one request at a time, by a thread per connection and on the loop,
+// under `clients` concurrent clients: requests/s and latency. Real time.
+void servers(common::Context& ctx, int clients);
 
 }  // namespace sections

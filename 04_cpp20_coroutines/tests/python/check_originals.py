@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Diffs the sections makerandom, chain, racing and settled with the Python programs they port.
+"""Diffs the sections makerandom, chain, racing, settled and downloads with the Python programs
+they port.
 
     python3 check_originals.py PATH/TO/04_cpp20_coroutines
 
@@ -25,6 +26,7 @@ CASES = [
     ("4294967296", ["chained.py", "3", "2", "1"], ["chain", "3", "2", "1"]),
     ("444", ["racing.py"], ["racing"]),
     ("444", ["settled.py"], ["settled"]),
+    ("444", ["downloads.py"], ["downloads"]),
 ]
 # Not every seed and argument list agrees: when two timers share a deadline, aio fires them in the
 # order they were set, while asyncio's heapq may fire either first (SEED=4294967296 chained.py

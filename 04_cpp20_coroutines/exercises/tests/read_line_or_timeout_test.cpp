@@ -1,0 +1,64 @@
+#include "course_test.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "read_line_or_timeout.hpp"
+
+namespace {
+
+using Lines = std::vector<std::string>;
+
+// The server's side: "first\n" at 1 s, then "sec" at 2.5 s and "ond\n" at 4 s, then EOF at 5 s.
+aio::Coroutine<void> slow_talker(aio::StreamReader reader, aio::StreamWriter writer) {
+    (void)reader;
+    co_await aio::sleep(1.0);
+    writer.write("first\n");
+    co_await aio::sleep(1.5);
+    writer.write("sec");
+    co_await aio::sleep(1.5);
+    writer.write("ond\n");
+    co_await aio::sleep(1.0);
+    writer.close();
+    co_await writer.wait_closed();
+}
+
+std::string shown(const std::optional<std::string>& line) {
+    return line ? fmt::format("{:?}", *line) : std::string("nullopt");
+}
+
+aio::Coroutine<Lines> read_with_deadlines(std::vector<double> timeouts) {
+    aio::Server server = co_await aio::start_server(slow_talker, "127.0.0.1", 0);
+    std::pair<aio::StreamReader, aio::StreamWriter> connection =
+        co_await aio::open_connection("127.0.0.1", server.port());
+    Lines lines;
+    for (const double timeout : timeouts) {
+        const std::optional<std::string> line = co_await exercises::read_line_or_timeout(connection.first, timeout);
+        lines.push_back(fmt::format("{}s {}", aio::time(), shown(line)));
+    }
+    connection.second.close();
+    co_await connection.second.wait_closed();
+    server.close();
+    co_await server.wait_closed();
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("read_line_or_timeout returns a line that comes in time, at the time it comes") {
+    CHECK(aio::run(read_with_deadlines({2.0}), {.virtual_time = true}) == Lines{R"(1s "first\n")"});
+}
+
+TEST_CASE("read_line_or_timeout gives nullopt at the deadline, and the half line it saw is not lost") {
+    CHECK(aio::run(read_with_deadlines({2.0, 0.5, 1.5, 10.0}), {.virtual_time = true}) ==
+          Lines{R"(1s "first\n")", "1.5s nullopt", "3s nullopt", R"(4s "second\n")"});
+}
+
+TEST_CASE("read_line_or_timeout returns an empty line at EOF: the end of the stream is no timeout") {
+    CHECK(aio::run(read_with_deadlines({2.0, 10.0, 10.0}), {.virtual_time = true}) ==
+          Lines{R"(1s "first\n")", R"(4s "second\n")", R"(5s "")"});
+}
