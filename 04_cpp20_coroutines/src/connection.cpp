@@ -21,6 +21,7 @@ Connection::Connection(Fd fd, std::string peer) : fd_(std::move(fd)), peer_(std:
 
 bool Connection::receive() {
     rethrow_error();
+    check_watched("read from");
     if (!fd_.valid()) {  // closed on our side (close(), or the reader woke from watch_.reset())
         eof_ = true;
         return true;
@@ -55,6 +56,7 @@ void Connection::write(std::string_view data) {
     if (closing_) throw std::logic_error(fmt::format("write to {}: the writer is closed", peer_));
     if (eof_requested_) throw std::logic_error(fmt::format("write to {}: write_eof() was called", peer_));
     if (error_ || data.empty()) return;
+    check_watched("write to");
     if (!flushing_) {
         // Nothing queued: straight to the socket, whatever may_write says (it is only a hint
         // for the flush task; the send tells the truth).
@@ -147,6 +149,12 @@ void Connection::close_now() noexcept {
     fd_.close();
     eof_ = true;
     closed.notify_all();
+}
+
+void Connection::check_watched(const char* what) const {
+    if (fd_.valid() && watch_.fd() < 0) {
+        throw std::logic_error(fmt::format("{} {}: the event loop this connection was made on is closed", what, peer_));
+    }
 }
 
 void Connection::fail(int error, const char* call) {

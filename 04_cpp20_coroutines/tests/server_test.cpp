@@ -92,12 +92,27 @@ aio::Coroutine<std::vector<std::string>> thousand_clients(int count) {
 }
 
 // Leaves a server, a connection and a handler waiting in read for the loop's end.
-aio::Coroutine<void> left_open(std::optional<aio::Server>& server, std::optional<aio::StreamWriter>& kept) {
+using Connection = std::pair<aio::StreamReader, aio::StreamWriter>;
+
+aio::Coroutine<void> left_open(std::optional<aio::Server>& server, std::optional<Connection>& kept) {
     server.emplace(co_await aio::start_server(echo, "127.0.0.1", 0));
     auto connection = co_await aio::open_connection("127.0.0.1", server->port());
-    kept = connection.second;
+    kept = connection;
     connection.second.write("pending");
     co_await aio::sleep(1.0);
+}
+
+aio::Coroutine<void> use_elsewhere(Lines& lines, aio::StreamWriter writer, aio::StreamReader reader) {
+    try {
+        writer.write("anyone?");
+    } catch (const std::logic_error& error) {
+        note(lines, error.what());
+    }
+    try {
+        co_await reader.read(10);
+    } catch (const std::logic_error& error) {
+        note(lines, error.what());
+    }
 }
 
 }  // namespace
@@ -142,11 +157,17 @@ TEST_CASE("a thousand clients and their server share one loop, each answered on 
 TEST_CASE("a loop destroyed with a server, a connection and a waiting handler closes every descriptor") {
     const NoFdLeaked no_leak;
     std::optional<aio::Server> server;  // outlives the loop: closing it then is safe
-    std::optional<aio::StreamWriter> kept;
+    std::optional<Connection> kept;
     {
         aio::EventLoop loop({.virtual_time = true});
         loop.run_until_complete(left_open(server, kept));
     }
+    // The connection outlived its loop: another loop refuses it instead of waiting forever.
+    Lines lines;
+    aio::run(use_elsewhere(lines, kept->second, kept->first), {.virtual_time = true});
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].ends_with(": the event loop this connection was made on is closed"));
+    CHECK(lines[1].starts_with("0.0s read from 127.0.0.1:"));
     kept.reset();
     server.reset();
 }

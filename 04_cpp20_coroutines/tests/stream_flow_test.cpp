@@ -54,10 +54,7 @@ aio::Coroutine<void> drain_waits(Lines& lines) {
     note(lines, "written");
     co_await connection.second.drain();
     note(lines, "drained");
-    connection.second.close();
-    co_await connection.second.wait_closed();
-    server.close();
-    co_await server.wait_closed();
+    co_await streams_test::close_both(connection.second, server);
 }
 
 aio::Coroutine<void> close_flushes(Lines& lines) {
@@ -81,10 +78,7 @@ aio::Coroutine<void> drain_cancelled(Lines& lines) {
     } catch (const aio::TimeoutError&) {
         note(lines, "drain: TimeoutError");
     }
-    connection.second.close();
-    co_await connection.second.wait_closed();
-    server.close();
-    co_await server.wait_closed();
+    co_await streams_test::close_both(connection.second, server);
 }
 
 }  // namespace

@@ -42,6 +42,14 @@ inline aio::Coroutine<void> echo(aio::StreamReader reader, aio::StreamWriter wri
     co_await writer.wait_closed();
 }
 
+// The end of a test's story: the client's connection closes, then the server, and both are waited for.
+inline aio::Coroutine<void> close_both(aio::StreamWriter client, aio::Server& server) {
+    client.close();
+    co_await client.wait_closed();
+    server.close();
+    co_await server.wait_closed();
+}
+
 // A loopback port that was free a moment ago and on which nobody listens now.
 inline int unused_port() {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);

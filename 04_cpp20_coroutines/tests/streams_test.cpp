@@ -48,10 +48,7 @@ aio::Coroutine<void> ping_pong(Lines& lines) {
     writer.write_eof();
     const std::string last = co_await reader.read(100);
     note(lines, fmt::format("read \"{}\", at_eof {}", last, reader.at_eof()));
-    writer.close();
-    co_await writer.wait_closed();
-    server.close();
-    co_await server.wait_closed();
+    co_await streams_test::close_both(writer, server);
     note(lines, "closed");
 }
 

@@ -69,6 +69,9 @@ private:
     // The buffer is flushed (or the connection lost): the deferred shutdown and close happen now.
     void flush_done();
     void fail(int error, const char* call);
+    // A connection whose loop is gone (its watch let go) cannot wait on another loop: refuse,
+    // rather than spin on a watch that no longer reports anything.
+    void check_watched(const char* what) const;
     void shutdown_now();
     void close_now() noexcept;
 

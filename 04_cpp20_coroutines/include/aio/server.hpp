@@ -19,8 +19,8 @@ struct ServerState;
 // exception does not end the server: it goes to the loop's exception handler, as asyncio logs
 // "Unhandled exception in client_connected_cb". When it returns and drops its reader and
 // writer, the connection closes (once what was written is sent).
-// A plain function, or a lambda without captures that calls one: a lambda coroutine's captures
-// dangle (COMPILERS.md, pitfall 2).
+// A plain function, or a lambda that calls one: a lambda that is itself a coroutine must not
+// capture, its captures dangle (COMPILERS.md, pitfall 2).
 using ClientConnected = std::function<Coroutine<void>(StreamReader, StreamWriter)>;
 
 // asyncio.Server. Move-only: destroying it closes it (the listening socket; connections made

@@ -22,7 +22,8 @@ class Connection;
 }
 
 // The reading half (asyncio.StreamReader). A cheap handle: copies and the writer share one
-// connection. One task reads at a time (a second concurrent read throws std::logic_error).
+// connection. One task reads at a time: a second task that must wait while another waits
+// already gets std::logic_error.
 // A default-constructed or moved-from reader is empty: using it throws std::logic_error.
 class StreamReader {
 public:
@@ -42,7 +43,7 @@ public:
     // Exactly n bytes; IncompleteReadError (with what came) if EOF comes first.
     Coroutine<std::string> readexactly(std::size_t n);
     // read() into the caller's memory: returns how many bytes were copied into `out` (0 at EOF).
-    // Allocates nothing: the connection receives into the one buffer it keeps for its life.
+    // No string is made: the connection receives into the one buffer it keeps for its life.
     Coroutine<std::size_t> read_into(std::span<char> out);
     // The peer shut its side and every byte it sent has been read.
     [[nodiscard]] bool at_eof() const noexcept;
