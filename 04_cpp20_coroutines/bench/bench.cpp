@@ -1,5 +1,7 @@
 // 04_bench: what the aio loop costs per yield, per task, per sleeping task and per timer, next
-// to CPython's asyncio running the same workloads (bench/asyncio_bench.py) when python3 is here.
+// to CPython's asyncio running the same workloads (bench/asyncio_bench.py) when python3 is here;
+// then a TCP echo on 127.0.0.1 (bench/echo_workload.hpp), next to the same echo written with
+// standalone Asio (bench/asio_echo.cpp) when Asio was found at configure time.
 //
 //     04_bench [--json] [--no-python]
 //
@@ -7,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <exception>
 #include <random>
 #include <string>
 #include <vector>
@@ -17,6 +20,7 @@
 #include "aio/timer_heap.hpp"
 #include "common/bench_report.hpp"
 #include "common/resource_usage.hpp"
+#include "echo_workload.hpp"
 
 namespace {
 
@@ -107,6 +111,7 @@ Results measure_cpp() {
     results["sleepers_extra_s"] = sleeping.extra_s;
     results["bytes_per_task"] = sleeping.bytes_per_task;
     results["timer_ns"] = timers(1'000'000, 1'000'000);
+    results.merge(echo::measure());
     return results;
 }
 
@@ -115,7 +120,20 @@ Results measure_cpp() {
 int main(int argc, char** argv) {
     common::BenchOptions options;
     if (const int status = common::parse_bench_options("04_bench", argc, argv, options); status >= 0) return status;
-    const Results cpp = measure_cpp();
+    Results cpp;
+    try {
+        cpp = measure_cpp();
+    } catch (const std::exception& error) {  // the echo's sockets, or its time limit
+        fmt::print(stderr, "04_bench: {}\n", error.what());
+        return 1;
+    }
+    // Asio's echo right after ours, before CPython's long run: on a shared machine, the closer
+    // in time, the fairer the comparison.
+#ifdef AIO_ASIO_ECHO_BENCH
+    const Results asio = common::run_twin("'" AIO_ASIO_ECHO_BENCH "' --json");
+#else
+    const Results asio;
+#endif
     const Results py = options.python ? common::run_python_twin(AIO_BENCH_SCRIPT) : Results{};
     const std::vector<common::BenchRow> rows = {
         {"yield_ns", "ns per sleep(0) round trip (1'000 tasks x 1'000)", "{:.1f}"},
@@ -124,10 +142,21 @@ int main(int argc, char** argv) {
         {"sleepers_extra_s", "1M sleepers of 1 s: wall time beyond 1 s (s)", "{:.3f}"},
         {"bytes_per_task", "bytes per sleeping task (peak RSS growth)", "{:.0f}"},
         {"timer_ns", "ns per timer push + pop, 1M pending", "{:.1f}"},
+        {"echo_rt_per_s", "TCP echo round trips/s, 100 clients, one loop", "{:.0f}"},
+        {"echo_rt_per_s_2loops", "the same, server loop in another thread", "{:.0f}"},
+        {"echo_syscalls_per_rt", "system calls per round trip, one loop", "{:.2f}"},
+        {"echo_allocs_per_rt", "allocations per round trip, one loop", "{:.4f}"},
     };
-    common::print_bench_table("workload", 52, rows, cpp, py);
+    std::vector<common::BenchColumn> twins = {{"CPython asyncio", py}};
+    if (!asio.empty()) twins.push_back({"Asio (C++)", asio});
+    common::print_bench_table("workload", 52, rows, cpp, twins);
     if (py.count("sleepers") != 0) {
         fmt::print("(CPython's sleepers row uses {:.0f} tasks, not 1M: a million take minutes)\n", py.at("sleepers"));
+    }
+    if (asio.count("echo_rt_per_s") != 0) {
+        fmt::print("aio echo, one loop: {:.2f} x Asio's round trips/s; two loops: {:.2f} x\n",
+                   cpp.at("echo_rt_per_s") / asio.at("echo_rt_per_s"),
+                   cpp.at("echo_rt_per_s_2loops") / asio.at("echo_rt_per_s_2loops"));
     }
     if (options.json) common::print_bench_json(rows, cpp);
     return 0;

@@ -16,9 +16,9 @@
 #include "aio/aio.hpp"
 #include "aio/lock.hpp"
 #include "aio/queue.hpp"
+#include "common/allocation_count.hpp"
 #include "common/bench_report.hpp"
 #include "common/resource_usage.hpp"
-#include "allocation_count.hpp"
 #include "lean_loop.hpp"
 
 namespace {

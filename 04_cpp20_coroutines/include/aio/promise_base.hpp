@@ -13,11 +13,13 @@
 #pragma once
 
 #include <coroutine>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <utility>
 
 #include "aio/errors.hpp"
+#include "aio/frame_pool.hpp"
 #include "aio/waiter_list.hpp"
 
 namespace aio {
@@ -104,6 +106,11 @@ struct PromiseBase {
         static thread_local PromiseBase* running = nullptr;
         return running;
     }
+
+    // Every aio frame comes from this thread's FramePool: a coroutine awaited in a loop reuses
+    // the frame its last call freed instead of calling malloc.
+    static void* operator new(std::size_t size) { return FramePool::allocate(size); }
+    static void operator delete(void* frame, std::size_t size) noexcept { FramePool::deallocate(frame, size); }
 
     // The three calls every promise makes: start lazily, catch what escapes, and hand control
     // back at the end (FinalAwaiter, in event_loop.hpp).

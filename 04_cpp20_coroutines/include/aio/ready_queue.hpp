@@ -1,12 +1,14 @@
 // The loop's ready queue: what runs at the next turn, first in first out. An entry is a task
-// (8 bytes, no allocation) or a marker for the next call_soon callback, kept in a second FIFO.
-// Section "loop" explains it.
+// (8 bytes, in blocks recycled by the frame pool) or a marker for the next call_soon callback,
+// kept in a second FIFO. Section "loop" explains it.
 #pragma once
 
 #include <cstddef>
 #include <deque>
 #include <functional>
 #include <utility>
+
+#include "aio/frame_pool.hpp"
 
 namespace aio::detail {
 
@@ -43,7 +45,10 @@ public:
     }
 
 private:
-    std::deque<PromiseBase*> entries_;
+    // A deque's blocks from the frame pool: steady traffic through the queue allocates nothing.
+    // (A ring that grows by doubling would too, but at a million tasks its last growth holds
+    // both arrays at once: 04_bench's bytes per sleeping task went from 186 to 192.)
+    std::deque<PromiseBase*, PoolAllocator<PromiseBase*>> entries_;
     std::deque<std::function<void()>> callbacks_;
 };
 

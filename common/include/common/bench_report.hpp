@@ -52,11 +52,10 @@ inline int parse_bench_options(std::string_view program, int argc, char** argv, 
     return -1;
 }
 
-// Runs `python3 script --json` and reads the numbers of the one JSON object it prints; nothing
-// if python3 is not here.
-inline BenchFigures run_python_twin(const std::string& script) {
+// Runs `command`, a twin program that prints one flat JSON object of numbers, and reads them;
+// nothing if it cannot run.
+inline BenchFigures run_twin(const std::string& command) {
     BenchFigures figures;
-    const std::string command = fmt::format("python3 '{}' --json 2>/dev/null", script);
     const std::unique_ptr<std::FILE, int (*)(std::FILE*)> pipe(popen(command.c_str(), "r"), pclose);
     if (!pipe) return figures;
     std::string text;
@@ -75,17 +74,40 @@ inline BenchFigures run_python_twin(const std::string& script) {
     return figures;
 }
 
-// The table: C++ and CPython side by side, "-" where CPython has no figure. `width`: the first
-// column's.
+// Runs `python3 script --json`; nothing if python3 is not here.
+inline BenchFigures run_python_twin(const std::string& script) {
+    return run_twin(fmt::format("python3 '{}' --json 2>/dev/null", script));
+}
+
+// A column of figures next to the C++ ones: a twin's, "-" where it has no figure for a row.
+struct BenchColumn {
+    std::string_view name;
+    const BenchFigures& figures;
+};
+
+// The table: the C++ figures, then each twin's. `width`: the first column's.
+inline void print_bench_table(std::string_view title, std::size_t width, const std::vector<BenchRow>& rows,
+                              const BenchFigures& cpp, const std::vector<BenchColumn>& twins) {
+    std::string header = fmt::format("{:<{}} {:>12}", title, width, "aio (C++)");
+    for (const BenchColumn& twin : twins) header += fmt::format(" {:>16}", twin.name);
+    fmt::print("{}\n", header);
+    for (const BenchRow& row : rows) {
+        std::string line =
+            fmt::format("{:<{}} {:>12}", row.what, width, fmt::format(fmt::runtime(row.format), cpp.at(row.key)));
+        for (const BenchColumn& twin : twins) {
+            std::string theirs = "-";
+            if (twin.figures.count(row.key) != 0)
+                theirs = fmt::format(fmt::runtime(row.format), twin.figures.at(row.key));
+            line += fmt::format(" {:>16}", theirs);
+        }
+        fmt::print("{}\n", line);
+    }
+}
+
+// C++ and CPython side by side.
 inline void print_bench_table(std::string_view title, std::size_t width, const std::vector<BenchRow>& rows,
                               const BenchFigures& cpp, const BenchFigures& python) {
-    fmt::print("{:<{}} {:>12} {:>16}\n", title, width, "aio (C++)", "CPython asyncio");
-    for (const BenchRow& row : rows) {
-        const std::string ours = fmt::format(fmt::runtime(row.format), cpp.at(row.key));
-        std::string theirs = "-";
-        if (python.count(row.key) != 0) theirs = fmt::format(fmt::runtime(row.format), python.at(row.key));
-        fmt::print("{:<{}} {:>12} {:>16}\n", row.what, width, ours, theirs);
-    }
+    print_bench_table(title, width, rows, cpp, {BenchColumn{"CPython asyncio", python}});
 }
 
 // --json: the C++ figures as one JSON object, on the last line.
