@@ -117,7 +117,7 @@ aio::Coroutine<void> use_elsewhere(Lines& lines, aio::StreamWriter writer, aio::
 
 }  // namespace
 
-TEST_CASE("close() stops accepting; connections made before go on, and wait_closed waits for their handlers") {
+TEST_CASE("close() stops accepting: connections made before go on, and wait_closed waits for their handlers") {
     const NoFdLeaked no_leak;
     CHECK(story::told(close_and_wait) == Lines{"0.0s echo hello", "0.0s closed, serving false",
                                                "0.0s a new client is refused",

@@ -120,7 +120,7 @@ TEST_CASE("a cancelled read leaves no wait behind: the bytes that come later are
 }
 
 TEST_CASE(
-    "wait_for on a read raises TimeoutError at the exact deadline; bytes received meanwhile stay for the next read") {
+    "wait_for on a read raises TimeoutError at the exact deadline: bytes received meanwhile stay for the next read") {
     const NoFdLeaked no_leak;
     Lines lines;
     aio::run(read_with_deadline(lines, sending_at({{2.0, "abc"}, {3.0, "def"}})), {.virtual_time = true});

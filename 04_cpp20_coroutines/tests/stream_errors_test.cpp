@@ -181,7 +181,7 @@ TEST_CASE("a host that is not this machine, or a port out of range, is refused w
                          "0.0s start_server: port 65536 is not in 0..65535"});
 }
 
-TEST_CASE("writing after write_eof() or close() is a std::logic_error; reading our own closed side reads \"\"") {
+TEST_CASE("writing after write_eof() or close() is a std::logic_error: reading our own closed side reads \"\"") {
     const NoFdLeaked no_leak;
     Lines lines;
     aio::run(misuse(lines), {.virtual_time = true});
@@ -193,7 +193,7 @@ TEST_CASE("writing after write_eof() or close() is a std::logic_error; reading o
     CHECK(lines[4] == "0.0s StreamReader::read: an empty reader (default-constructed or moved from)");
 }
 
-TEST_CASE("a second task reading a connection while another waits on it gets std::logic_error; the first reads on") {
+TEST_CASE("a second task reading a connection while another waits on it gets std::logic_error: the first reads on") {
     const NoFdLeaked no_leak;
     CHECK(story::told(two_readers) == Lines{"1.0s IoWatch::readable: another task is already waiting to read this fd",
                                             "1.0s the first reader got for the fi"});

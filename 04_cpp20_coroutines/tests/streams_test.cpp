@@ -178,7 +178,7 @@ TEST_CASE("readline returns each line through its '\\n', then the last one witho
     CHECK(lines == Lines{"0.0s \"one\n\"", "1.0s \"two\n\"", "1.0s \"three\"", "1.0s \"\""});
 }
 
-TEST_CASE("readexactly waits for n bytes; EOF first raises IncompleteReadError with what came, which is consumed") {
+TEST_CASE("readexactly waits for n bytes: EOF first raises IncompleteReadError with what came, which is consumed") {
     const NoFdLeaked no_leak;
     Lines lines;
     aio::run(read_exactly(lines, sending({"abc", "def", "gh"})), {.virtual_time = true});
