@@ -266,7 +266,7 @@ aio::Coroutine<Lines> two_waiters_one_cancelled() {
 
 }  // namespace
 
-TEST_CASE("several tasks may wait for one child; cancelling one leaves the others waiting") {
+TEST_CASE("several tasks may wait for one child, and cancelling one leaves the others waiting") {
     const Hygiene hygiene;
     CHECK(aio::run(two_waiters_one_cancelled()) == Lines{"first cancelled: true, child still running: true",
                                                          "second wait() returns -9",
