@@ -9,12 +9,14 @@
 
 namespace sections {
 
+// Part 1, coroutines by hand (part1_coroutines/README.md).
 // 1. co_yield: Fibonacci | take(10), and what the compiler's frame holds.
 void generator(common::Context& ctx);
 // 2. A traced coroutine: every call the compiler inserts around co_await, in order.
 void anatomy(common::Context& ctx);
 // 3. aio::Coroutine: awaited inline, and a flat stack however deep the chain.
 void coroutine(common::Context& ctx);
+// Part 2, the event loop (part2_loop/README.md).
 // 4. The event loop: ready queue, timers, run_forever, stop, close.
 void loop(common::Context& ctx);
 // 5. The originals, ported.
@@ -42,7 +44,7 @@ void scale(common::Context& ctx, int count);
 // 8. Blocking work off the loop: to_thread keeps a heartbeat ticking; two CPU-bound jobs in parallel.
 void offload(common::Context& ctx);
 void parallel(common::Context& ctx);
-// Part 2, I/O on the loop (README-io.md).
+// Part 3, I/O on the loop (part3_io/README.md).
 // A page server and its client on one loop: `pages` pages one after the other, then at once;
 // errors collected with gather_settled; pages as they arrive with as_completed.
 void downloads(common::Context& ctx, int pages);
