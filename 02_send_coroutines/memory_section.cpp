@@ -24,11 +24,13 @@ void row(common::Log& log, std::string_view what, std::size_t bytes) { log.plain
 void memory(common::Context& ctx) {
     auto& log = ctx.log;
     constexpr std::size_t stack = greenlet::Greenlet::default_stack_size;
-    constexpr std::size_t greenlet_bytes = stack + sizeof(greenlet::Greenlet);
+    const std::size_t guard = greenlet::Stack::guard_size();
+    const std::size_t greenlet_bytes = stack + guard + sizeof(greenlet::Greenlet);
     constexpr std::size_t generator_bytes = sizeof(coroutines::RunningTotal);
     constexpr std::size_t bookkeeping = sizeof(coroutines::SendGenerator<int, int>);
     log.plain("{:<60} {:>6}", "what", "bytes");
     row(log, "greenlet: its stack, reserved (default_stack_size)", stack);
+    row(log, "greenlet: its guard page below the stack, never readable", guard);
     row(log, "greenlet: the Greenlet object (sizeof)", sizeof(greenlet::Greenlet));
     row(log, "greenlet: total reserved", greenlet_bytes);
     row(log, "generator: RunningTotal (sizeof)", generator_bytes);
