@@ -152,9 +152,19 @@ public:
         entries_.emplace_back(key, label);
         return key;
     }
-    [[nodiscard]] std::string render(std::size_t indent) const {
+    // "a = p6, b = p7", as many to a line as fit in `width` columns.
+    [[nodiscard]] std::string render(std::size_t indent, std::size_t width) const {
         std::string out;
-        for (const auto& [key, label] : entries_) out += fmt::format("{:>{}}   {} = {}\n", "", indent, key, label);
+        std::string line;
+        for (const auto& [key, label] : entries_) {
+            const std::string entry = fmt::format("{} = {}", key, label);
+            if (!line.empty() && indent + 3 + line.size() + 2 + entry.size() > width) {
+                out += fmt::format("{:>{}}   {}\n", "", indent, line);
+                line.clear();
+            }
+            line += (line.empty() ? "" : ", ") + entry;
+        }
+        if (!line.empty()) out += fmt::format("{:>{}}   {}\n", "", indent, line);
         return out;
     }
 
@@ -244,7 +254,7 @@ std::string Timeline::render(std::size_t width) const {
     while (!labels.empty() && labels.back() == ' ') labels.pop_back();
     out += fmt::format("{:>{}} +-{}\n", "", label_width, axis);
     out += fmt::format("{:>{}}   {}\n", "", label_width, labels);
-    out += legend.render(label_width);
+    out += legend.render(label_width, width);
     return out;
 }
 

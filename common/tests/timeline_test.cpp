@@ -126,6 +126,18 @@ TEST_CASE("a label that does not fit its bar is not cut: a key stands in, and th
     CHECK(timeline.render(40) == expected);
 }
 
+TEST_CASE("the legend puts as many keys on a line as the width holds") {
+    common::Timeline timeline(true);
+    timeline.span("w", "a label of twenty chars", 0.0, 1.0);
+    timeline.span("w", "another too-long label", 1.0, 2.0);
+    timeline.span("w", "and a third long one!!", 2.0, 3.0);
+    const std::string chart = timeline.render(60);
+    const std::string legend = chart.substr(chart.rfind("s\n") + 2);  // after the axis labels
+    CHECK(legend ==
+          "    a = a label of twenty chars, b = another too-long label\n"
+          "    c = and a third long one!!\n");
+}
+
 TEST_CASE("a timeline counted in turns says so in its trace: in the process name and in each event") {
     common::Timeline timeline(true);
     common::Turns turns(timeline);
