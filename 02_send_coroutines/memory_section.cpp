@@ -37,7 +37,7 @@ void memory(common::Context& ctx) {
     row(log, "  send()'s bookkeeping: vtable pointer, 3 flags (its base)", bookkeeping);
     row(log, "  the frame: count, c, i, resume point, log pointer", generator_bytes - bookkeeping);
     row(log, "generator: Steps (sizeof)", sizeof(coroutines::Steps));
-    log.plain("Reserved, a greenlet is {}x a RunningTotal: its stack must hold any call chain,",
+    log.plain("Reserved, this greenlet is {}x a RunningTotal: its own stack must hold any call chain,",
               greenlet_bytes / generator_bytes);
     log.plain("while a generator's frame holds only the locals that live across a yield.");
 

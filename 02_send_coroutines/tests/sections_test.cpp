@@ -142,7 +142,7 @@ TEST_CASE("the memory section's table holds the real sizes, says what is reserve
               fmt::format("  the frame: count, c, i, resume point, log pointer          {:>6}", generator - base),
               fmt::format("generator: Steps (sizeof)                                    {:>6}",
                           sizeof(coroutines::Steps)),
-              fmt::format("Reserved, a greenlet is {}x a RunningTotal: its stack must hold any call chain,",
+              fmt::format("Reserved, this greenlet is {}x a RunningTotal: its own stack must hold any call chain,",
                           (65536 + guard + object) / generator),
               "while a generator's frame holds only the locals that live across a yield.",
               "[  0.000s] 1000 greenlets parked: 1000 stacks mapped, 62.5 MiB of stack reserved",
