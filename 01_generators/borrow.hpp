@@ -1,7 +1,8 @@
 // borrow(gen): lends gen to an adapter instead of handing it over, so that take(borrow(gen), 3)
 // shares gen as Python's itertools.islice does: afterwards gen goes on from item 4.
 // The adapters take their source by rvalue (std::move(gen) hands it over) or borrowed: a plain
-// take(gen, 3) is refused, because a copy would be a silent fork that starts gen over.
+// take(gen, 3) is refused, because a copy would be a silent fork: the copy goes on from where
+// gen stood, gen stays there, and both then hand out the same items.
 // Used by the section "counter" and the adapters' tests.
 #pragma once
 

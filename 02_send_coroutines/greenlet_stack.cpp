@@ -45,6 +45,8 @@ Stack::~Stack() {
     --live_stacks;
 }
 
+std::size_t Stack::guard_size() noexcept { return page_size(); }
+
 std::size_t Stack::live_count() noexcept { return live_stacks.load(); }
 
 }  // namespace greenlet

@@ -18,6 +18,9 @@ public:
     [[nodiscard]] void* bottom() const noexcept { return usable_; }
     [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
+    // The guard page below every stack: reserved address space too, but never readable.
+    [[nodiscard]] static std::size_t guard_size() noexcept;
+
     // How many stacks are mapped right now, all threads: tests check that none is left behind.
     [[nodiscard]] static std::size_t live_count() noexcept;
 

@@ -24,18 +24,20 @@ void row(common::Log& log, std::string_view what, std::size_t bytes) { log.plain
 void memory(common::Context& ctx) {
     auto& log = ctx.log;
     constexpr std::size_t stack = greenlet::Greenlet::default_stack_size;
-    constexpr std::size_t greenlet_bytes = stack + sizeof(greenlet::Greenlet);
+    const std::size_t guard = greenlet::Stack::guard_size();
+    const std::size_t greenlet_bytes = stack + guard + sizeof(greenlet::Greenlet);
     constexpr std::size_t generator_bytes = sizeof(coroutines::RunningTotal);
     constexpr std::size_t bookkeeping = sizeof(coroutines::SendGenerator<int, int>);
     log.plain("{:<60} {:>6}", "what", "bytes");
     row(log, "greenlet: its stack, reserved (default_stack_size)", stack);
+    row(log, "greenlet: its guard page below the stack, never readable", guard);
     row(log, "greenlet: the Greenlet object (sizeof)", sizeof(greenlet::Greenlet));
     row(log, "greenlet: total reserved", greenlet_bytes);
     row(log, "generator: RunningTotal (sizeof)", generator_bytes);
     row(log, "  send()'s bookkeeping: vtable pointer, 3 flags (its base)", bookkeeping);
     row(log, "  the frame: count, c, i, resume point, log pointer", generator_bytes - bookkeeping);
     row(log, "generator: Steps (sizeof)", sizeof(coroutines::Steps));
-    log.plain("Reserved, a greenlet is {}x a RunningTotal: its stack must hold any call chain,",
+    log.plain("Reserved, this greenlet is {}x a RunningTotal: its own stack must hold any call chain,",
               greenlet_bytes / generator_bytes);
     log.plain("while a generator's frame holds only the locals that live across a yield.");
 

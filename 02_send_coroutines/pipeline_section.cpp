@@ -71,7 +71,7 @@ void pipeline(common::Context& ctx) {
     DrawnLink to_printer(turns, "grep", "printer", sink, line_number, false);
     coroutines::Grep grep_404("404", to_printer);
     DrawnLink to_grep(turns, "source", "grep", grep_404, line_number, true);
-    log.print("prime both: next(sink); next(grep_404)   # Python's @coroutine decorator does this");
+    log.print("prime both: next(sink); next(grep_404)   # Beazley's @coroutine decorator does this");
     sink.next();
     to_printer.next();
     grep_404.next();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "common/timeline.hpp"
 #include "step.hpp"
 
 namespace manual_loop {
@@ -16,6 +17,8 @@ struct BusyRun {
     std::uint64_t steps = 0;
 };
 
-BusyRun run_busy(std::vector<Task> tasks, common::Clock& clock);
+// With a timeline, the lane "loop" gets a mark for each tick of the clock in which it stepped
+// tasks: one mark per millisecond, since a busy loop steps them all the time.
+BusyRun run_busy(std::vector<Task> tasks, common::Clock& clock, common::Timeline* timeline = nullptr);
 
 }  // namespace manual_loop

@@ -17,7 +17,7 @@ void generators(common::Context& ctx) {
 
     const double start = ctx.clock.now();
     const manual_loop::CpuMeter cpu;
-    const manual_loop::BusyRun run = manual_loop::run_busy(std::move(tasks), ctx.clock);
+    const manual_loop::BusyRun run = manual_loop::run_busy(std::move(tasks), ctx.clock, &ctx.timeline);
     const double elapsed = ctx.clock.now() - start;
 
     log.print("results in creation order: [{}]", fmt::join(run.results, ", "));

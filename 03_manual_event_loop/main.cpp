@@ -3,7 +3,7 @@
 int main(int argc, char** argv) {
     common::Lesson lesson{"03_manual_event_loop", "a hand-rolled event loop: from busy polling to a timer heap"};
     lesson.section("sequential", "three blocking sleeps of 3 s take 9 s", sections::sequential);
-    lesson.section("polling", "10 polled tasks of 3 s finish in 3 s, and the busy loop burns a core",
+    lesson.section("polling", "10 polled tasks of 3 s finish in 3 s, and the busy loop burns CPU all the while",
                    sections::polling);
     lesson.section("generators", "a busy loop steps generator-style tasks and collects their results",
                    sections::generators);

@@ -11,8 +11,11 @@
 
 namespace manual_loop {
 
-// asyncio keeps its timers the same way: heapq on (when, sequence). A binary heap is enough:
-// push and pop are O(log n) and the loop only ever needs the earliest.
+// asyncio keeps its timers on a binary heap too (heapq), but compares deadlines only, so its
+// equal deadlines come out in heap order. The sequence number here is this course's choice: on
+// virtual time many timers share a deadline, and first-set-first-fired is the order a real-time
+// run shows, where the clock moves between two calls. A binary heap is enough: push and pop are
+// O(log n) and the loop only ever needs the earliest.
 template <class T>
 class TimerHeap {
 public:

@@ -16,7 +16,7 @@ void timer_heap(common::Context& ctx) {
 
     const double start = ctx.clock.now();
     const manual_loop::CpuMeter cpu;
-    manual_loop::TimerLoop loop(ctx.clock);
+    manual_loop::TimerLoop loop(ctx.clock, &ctx.timeline);
     const std::vector<int> results = loop.run(std::move(tasks));
     const double elapsed = ctx.clock.now() - start;
 

@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include <fmt/format.h>
+
 namespace manual_loop {
 
 std::vector<int> TimerLoop::run(std::vector<Task> tasks) {
@@ -47,6 +49,7 @@ void TimerLoop::run_once() {
 
 void TimerLoop::step(std::size_t task) {
     ++steps_;
+    if (timeline_ != nullptr) timeline_->instant("loop", fmt::format("step task {}", task + 1), clock_.now());
     const Step step = tasks_[task]();
     if (const auto* yielded = std::get_if<Yield>(&step)) {
         // A deadline already passed needs no timer: the task is ready for the next turn.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "common/timeline.hpp"
 #include "step.hpp"
 #include "timer_heap.hpp"
 
@@ -16,7 +17,9 @@ namespace manual_loop {
 
 class TimerLoop {
 public:
-    explicit TimerLoop(common::Clock& clock) : clock_(clock) {}
+    // With a timeline, the lane "loop" gets a mark for every step.
+    explicit TimerLoop(common::Clock& clock, common::Timeline* timeline = nullptr)
+        : clock_(clock), timeline_(timeline) {}
 
     // Runs every task to its return; the values come back in creation order.
     std::vector<int> run(std::vector<Task> tasks);
@@ -32,6 +35,7 @@ private:
     void step(std::size_t task);
 
     common::Clock& clock_;
+    common::Timeline* timeline_;
     std::vector<Task> tasks_;
     std::vector<std::optional<int>> results_;
     std::size_t unfinished_ = 0;

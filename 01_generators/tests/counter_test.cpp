@@ -81,6 +81,22 @@ TEST_CASE("two generators from one function keep separate frames") {
     CHECK(b.next() == 1);
 }
 
+TEST_CASE("a copy of a generator goes on from where the original stood: both then hand out the same items") {
+    common::VirtualClock clock;
+    auto log = common::Log::capturing(clock);
+    generators::CountUpTo gen = generators::count_up_to(3, log);
+    CHECK(gen.next() == 0);
+    generators::CountUpTo copy = gen;  // copies the frame: i and the resume point too
+    log.take_lines();
+    CHECK(copy.next() == 1);  // not 0: the copy does not start over
+    CHECK(gen.next() == 1);   // and the original hands out the same 1 again
+    CHECK(copy.next() == 2);
+    CHECK(gen.next() == 2);
+    CHECK(log.take_lines() == std::vector<std::string>{"[  0.000s] count_up_to: yield 1", "[  0.000s] count_up_to: yield 1",
+                                                       "[  0.000s] count_up_to: yield 2",
+                                                       "[  0.000s] count_up_to: yield 2"});
+}
+
 TEST_CASE("count_up_to(0) starts and finishes on the first next(), yielding nothing") {
     common::VirtualClock clock;
     auto log = common::Log::capturing(clock);

@@ -1,4 +1,4 @@
-// Exercise: a priming guard, Python's @coroutine decorator, so nobody forgets next().
+// Exercise: a priming guard, David Beazley's @coroutine decorator, so nobody forgets next().
 //
 // Python:
 //     def coroutine(func):

@@ -1,4 +1,4 @@
-// Solution: a priming guard, Python's @coroutine decorator, so nobody forgets next().
+// Solution: a priming guard, David Beazley's @coroutine decorator, so nobody forgets next().
 #pragma once
 
 #include <memory>

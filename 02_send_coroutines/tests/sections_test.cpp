@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include "greenlet.hpp"
+#include "greenlet_stack.hpp"
 #include "mycoro.hpp"
 #include "running_total.hpp"
 #include "sections.hpp"
@@ -60,7 +63,7 @@ TEST_CASE("the pipeline section prints the two 404 lines, then the printer's clo
     CHECK(run_section(sections::pipeline) ==
           Lines{
               "[  0.000s] sink = printer(); grep_404 = grep(\"404\", sink)",
-              "[  0.000s] prime both: next(sink); next(grep_404)   # Python's @coroutine decorator does this",
+              "[  0.000s] prime both: next(sink); next(grep_404)   # Beazley's @coroutine decorator does this",
               "[  0.000s] send_lines(access_log, grep_404)   # 5 lines in, each pushed down the chain",
               "[  0.000s] printer: GET /missing.png 404",
               "[  0.000s] printer: GET /old-page 404",
@@ -125,19 +128,22 @@ TEST_CASE("the memory section's table holds the real sizes, says what is reserve
     const std::size_t object = sizeof(greenlet::Greenlet);
     const std::size_t generator = sizeof(coroutines::RunningTotal);
     const std::size_t base = sizeof(coroutines::SendGenerator<int, int>);
+    const std::size_t guard = greenlet::Stack::guard_size();
+    CHECK(guard == static_cast<std::size_t>(sysconf(_SC_PAGESIZE)));
     CHECK(run_section(sections::memory) ==
           Lines{
               "what                                                          bytes",
               "greenlet: its stack, reserved (default_stack_size)            65536",
+              fmt::format("greenlet: its guard page below the stack, never readable     {:>6}", guard),
               fmt::format("greenlet: the Greenlet object (sizeof)                       {:>6}", object),
-              fmt::format("greenlet: total reserved                                     {:>6}", 65536 + object),
+              fmt::format("greenlet: total reserved                                     {:>6}", 65536 + guard + object),
               fmt::format("generator: RunningTotal (sizeof)                             {:>6}", generator),
               fmt::format("  send()'s bookkeeping: vtable pointer, 3 flags (its base)   {:>6}", base),
               fmt::format("  the frame: count, c, i, resume point, log pointer          {:>6}", generator - base),
               fmt::format("generator: Steps (sizeof)                                    {:>6}",
                           sizeof(coroutines::Steps)),
-              fmt::format("Reserved, a greenlet is {}x a RunningTotal: its stack must hold any call chain,",
-                          (65536 + object) / generator),
+              fmt::format("Reserved, this greenlet is {}x a RunningTotal: its own stack must hold any call chain,",
+                          (65536 + guard + object) / generator),
               "while a generator's frame holds only the locals that live across a yield.",
               "[  0.000s] 1000 greenlets parked: 1000 stacks mapped, 62.5 MiB of stack reserved",
               "[  0.000s] resident memory they use: measured in real time only (run this section without --virtual)",

@@ -1,6 +1,9 @@
 #include "course_test.hpp"
 
 #include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -224,7 +227,17 @@ TEST_CASE("the timer_heap section: the same results and times, in 4 iterations a
                            });
 }
 
-TEST_CASE("generators and timer_heap draw one bar per task, from its first step to its return") {
+namespace {
+// The timeline without the loop's own lane, and that lane apart.
+std::pair<std::vector<std::string>, std::vector<std::string>> tasks_and_loop(const common::Timeline& timeline) {
+    std::vector<std::string> tasks;
+    std::vector<std::string> loop;
+    for (const std::string& line : drawn(timeline)) (line.rfind("loop: ", 0) == 0 ? loop : tasks).push_back(line);
+    return {tasks, loop};
+}
+}  // namespace
+
+TEST_CASE("generators and timer_heap draw the same bars per task, but the busy loop steps every tick") {
     const std::vector<std::string> bars{
         "task 1: starts @0",      "task 2: starts @0",      "task 3: starts @0",      "task 4: starts @0",
         "task 5: starts @0",      "task 2: sleep 1 s 0..1", "task 4: sleep 1 s 0..1", "task 1: sleep 2 s 0..2",
@@ -232,8 +245,29 @@ TEST_CASE("generators and timer_heap draw one bar per task, from its first step 
     };
     SectionFixture busy;
     sections::generators(busy.ctx);
-    CHECK(drawn(busy.timeline) == bars);
+    const auto [busy_tasks, busy_loop] = tasks_and_loop(busy.timeline);
+    CHECK(busy_tasks == bars);
+    // One mark for each of its 3001 passes, each in a tick of its own: 0, 1 ms, ..., 3 s.
+    REQUIRE(busy_loop.size() == 3001);
+    CHECK(busy_loop.front() == "loop: steps every unfinished task @0");
+    CHECK(busy_loop[1] == "loop: steps every unfinished task @0.001");
+    CHECK(busy_loop.back() == "loop: steps every unfinished task @3");
+
     SectionFixture heap;
     sections::timer_heap(heap.ctx);
-    CHECK(drawn(heap.timeline) == bars);
+    const auto [heap_tasks, heap_loop] = tasks_and_loop(heap.timeline);
+    CHECK(heap_tasks == bars);
+    // Ten steps: each task once to start it, once when its timer fires; asleep in between.
+    CHECK(heap_loop == std::vector<std::string>{
+                           "loop: step task 1 @0",
+                           "loop: step task 2 @0",
+                           "loop: step task 3 @0",
+                           "loop: step task 4 @0",
+                           "loop: step task 5 @0",
+                           "loop: step task 2 @1",
+                           "loop: step task 4 @1",
+                           "loop: step task 1 @2",
+                           "loop: step task 5 @2",
+                           "loop: step task 3 @3",
+                       });
 }

@@ -24,7 +24,10 @@ std::string format_duration(double seconds) {
     if (magnitude < 1.0) return number(seconds * 1e3) + " ms";
     if (magnitude < 60.0) return number(seconds) + " s";
     if (magnitude < 3600.0) return number(seconds / 60.0) + " min";
-    return number(seconds / 3600.0) + " h";
+    // Hours: whole ones as "12 h"; others on a clock face, "1:00:55", not "1.015 h".
+    if (std::fmod(magnitude, 3600.0) == 0.0) return number(seconds / 3600.0) + " h";
+    const auto total = static_cast<long long>(std::llround(magnitude));
+    return fmt::format("{}{}:{:02}:{:02}", seconds < 0 ? "-" : "", total / 3600, total / 60 % 60, total % 60);
 }
 
 }  // namespace common

@@ -25,6 +25,46 @@ std::string canonical_name(std::string_view name) {
     std::replace(canonical.begin(), canonical.end(), '-', '_');
     return canonical;
 }
+
+// Every section of the course, by chapter: the build reads them from each chapter's main.cpp.
+struct CourseSection {
+    std::string_view chapter;
+    std::string_view section;
+};
+constexpr CourseSection course_sections[] = {
+#include "course_sections.inc"
+    {"", ""},  // keeps the array well-formed in a tree without chapters
+};
+
+// The chapters other than `program` that have a section called `name`.
+std::vector<std::string_view> other_chapters_with(std::string_view name, std::string_view program) {
+    std::vector<std::string_view> chapters;
+    for (const CourseSection& s : course_sections) {
+        if (!s.chapter.empty() && s.section == name && s.chapter != program) chapters.push_back(s.chapter);
+    }
+    return chapters;
+}
+
+// a; a and b; a, b and c: each name between `quote`s.
+template <class Name>
+std::string listed(const std::vector<Name>& names, std::string_view quote = "") {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+        out += fmt::format("{}{}{}", quote, names[i], quote);
+    }
+    return out;
+}
+
+// The sections a word is the start of, or a whole word of: "chess" -> chess_sync, chess_async.
+std::vector<std::string> sections_containing(const std::string& word, const std::vector<std::string>& known) {
+    std::vector<std::string> found;
+    for (const std::string& name : known) {
+        const std::string padded = "_" + name + "_";
+        if (name.rfind(word, 0) == 0 || padded.find("_" + word + "_") != std::string::npos) found.push_back(name);
+    }
+    return found;
+}
 }  // namespace
 
 Lesson::Lesson(std::string program, std::string title) : program_(std::move(program)), title_(std::move(title)) {
@@ -95,10 +135,22 @@ std::vector<Lesson::Chosen> Lesson::select(const std::vector<std::string>& words
         } else {
             std::vector<std::string> known;
             for (const Section& s : sections_) known.push_back(s.name);
-            const std::string closest = closest_name(canonical_name(word), known);
-            if (closest.empty()) throw UsageError(fmt::format("unknown section '{}': this lesson has none", word));
-            throw UsageError(
-                fmt::format("unknown section '{}'; the closest is '{}' (--list shows them all)", word, closest));
+            const std::string wanted = canonical_name(word);
+            std::vector<std::string> closest = wanted.empty() ? std::vector<std::string>{}
+                                                              : sections_containing(wanted, known);
+            const std::vector<std::string_view> elsewhere = other_chapters_with(wanted, program_);
+            if (!elsewhere.empty()) {
+                const std::string here =
+                    closest.empty() ? std::string()
+                                    : fmt::format("; here the closest {} {}", closest.size() == 1 ? "is" : "are",
+                                                  listed(closest, "'"));
+                throw UsageError(fmt::format("unknown section '{}': it is a section of {}, not of {}{}", word,
+                                             listed(elsewhere), program_, here));
+            }
+            if (known.empty()) throw UsageError(fmt::format("unknown section '{}': this lesson has none", word));
+            if (closest.empty()) closest.push_back(closest_name(wanted, known));
+            throw UsageError(fmt::format("unknown section '{}'; the closest {} {} (--list shows them all)", word,
+                                         closest.size() == 1 ? "is" : "are", listed(closest, "'")));
         }
     }
     for (const Chosen& c : chosen) {

@@ -129,6 +129,41 @@ TEST_CASE("section names: hyphens are accepted for underscores, and a typo gets 
     CHECK_THROWS_AS(lesson.section("", "", [](common::Context&) {}), std::logic_error);
 }
 
+TEST_CASE("a word that starts several sections names them all") {
+    common::Lesson lesson("00_demo", "demo");
+    lesson.section("chess_sync", "one board at a time", [](common::Context&) {});
+    lesson.section("chess_async", "every board at once", [](common::Context&) {});
+    lesson.section("hub", "green threads", [](common::Context&) {});
+    const Run chess = run(lesson, {"chess"});
+    CHECK(chess.status == 2);
+    CHECK(chess.err ==
+          "00_demo: unknown section 'chess'; the closest are 'chess_sync' and 'chess_async' (--list shows them all)\n");
+    lesson.section("nap_long", "a long nap", [](common::Context&) {});
+    CHECK(run(lesson, {"long"}).err ==  // a whole word of the name counts too
+          "00_demo: unknown section 'long'; the closest is 'nap_long' (--list shows them all)\n");
+}
+
+TEST_CASE("another chapter's section name says which chapter has it") {
+    common::Lesson lesson("01_generators", "demo");
+    lesson.section("pipeline", "adapters", [](common::Context&) {});
+    const Run elsewhere = run(lesson, {"timer-heap"});
+    CHECK(elsewhere.status == 2);
+    CHECK(elsewhere.err ==
+          "01_generators: unknown section 'timer-heap': it is a section of 03_manual_event_loop, not of 01_generators\n");
+    // A word that is another chapter's section and the start of this one's names both.
+    common::Lesson heaps("00_demo", "demo");
+    heaps.section("timer_heap_demo", "", [](common::Context&) {});
+    CHECK(run(heaps, {"timer_heap"}).err == "00_demo: unknown section 'timer_heap': it is a section of "
+                                            "03_manual_event_loop, not of 00_demo; here the closest is "
+                                            "'timer_heap_demo'\n");
+    // A name several chapters share, asked of a chapter without it, names them all.
+    common::Lesson other("00_demo", "demo");
+    other.section("nap", "", [](common::Context&) {});
+    const std::string shared = run(other, {"pipeline"}).err;
+    CHECK(shared.rfind("00_demo: unknown section 'pipeline': it is a section of 01_generators, 02_send_coroutines", 0) == 0);
+    CHECK(shared.find(", not of 00_demo\n") != std::string::npos);
+}
+
 TEST_CASE("names after -- are sections, and a description can follow the flags") {
     int tasks = 10;
     common::Lesson lesson("00_demo", "demo");

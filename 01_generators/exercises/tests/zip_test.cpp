@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "borrow.hpp"
 #include "zip.hpp"
 
 namespace {
@@ -29,6 +30,14 @@ private:
 };
 
 using Pulls = std::vector<std::string>;
+
+// zip(a, b) of two lvalues would copy both: two silent forks. Like take(), it must not compile.
+template <class A, class B>
+concept Zippable = requires(A&& a, B&& b) { exercises::zip(std::forward<A>(a), std::forward<B>(b)); };
+static_assert(Zippable<Recorded<int>, Recorded<int>>, "zip takes generators handed over");
+static_assert(!Zippable<Recorded<int>&, Recorded<int>&>, "zip(a, b) must not copy a and b");
+static_assert(!Zippable<Recorded<int>&, Recorded<int>>, "zip(a, ...) must not copy a");
+static_assert(!Zippable<Recorded<int>, Recorded<int>&>, "zip(..., b) must not copy b");
 }  // namespace
 
 TEST_CASE("zip pairs the items in order and ends with the shorter generator") {
@@ -70,4 +79,17 @@ TEST_CASE("zip of two empty generators yields nothing") {
     auto pairs = exercises::zip(Recorded<int>("a", {}, pulls), Recorded<int>("b", {}, pulls));
     CHECK(pairs.next() == std::nullopt);
     CHECK(pulls == Pulls{"a"});
+}
+
+TEST_CASE("zip of borrowed generators pulls from them, which go on from where zip stopped") {
+    Pulls pulls;
+    Recorded<int> a("a", {1, 2, 3}, pulls);
+    Recorded<int> b("b", {10, 20, 30}, pulls);
+    {
+        auto pairs = exercises::zip(generators::borrow(a), generators::borrow(b));
+        CHECK(pairs.next() == std::pair{1, 10});
+    }
+    CHECK(a.next() == 2);
+    CHECK(b.next() == 20);
+    CHECK(pulls == Pulls{"a", "b", "a", "b"});
 }
