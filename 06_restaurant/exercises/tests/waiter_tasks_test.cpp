@@ -98,10 +98,14 @@ TEST_CASE("two waiter tasks serve today's orders in exactly 15 s, each asking fo
 }
 
 TEST_CASE("the number of waiter tasks decides: 1 takes 23.7 s, 2 take 15 s, 4 take 7.5 s, 10 still 7.5 s") {
-    for (const auto& [waiters, end] : std::vector<std::pair<int, double>>{{1, 23.7}, {2, 15.0}, {4, 7.5}, {10, 7.5}}) {
-        CAPTURE(waiters);
+    struct Case {
+        int waiters;
+        double end;
+    };
+    for (const Case& expected : {Case{1, 23.7}, Case{2, 15.0}, Case{4, 7.5}, Case{10, 7.5}}) {
+        CAPTURE(expected.waiters);
         SectionFixture f;
-        CHECK(serve_today(f, waiters).end == end);
+        CHECK(serve_today(f, expected.waiters).end == expected.end);
     }
 }
 
