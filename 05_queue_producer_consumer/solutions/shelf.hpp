@@ -31,6 +31,7 @@ public:
     }
 
     [[nodiscard]] std::size_t size() const noexcept { return plates_.size(); }
+    [[nodiscard]] std::size_t capacity() const noexcept { return capacity_; }
 
 private:
     std::size_t capacity_;
