@@ -19,6 +19,8 @@ struct AsyncqOptions {
 void asyncq(common::Context& ctx, AsyncqOptions options);
 // 2. How consumers learn that production is over: nothing, join() + cancel, a sentinel, shutdown().
 void stopping(common::Context& ctx);
+// 2b. A consumer that fails before task_done(): join() waits for ever, and the fix.
+void failing(common::Context& ctx);
 // 3. Back-pressure: a fast producer, a slow consumer, maxsize 0 against 10.
 void backpressure(common::Context& ctx);
 // 4. A pipeline of stages joined by queues, and its bottleneck.
@@ -27,5 +29,7 @@ void pipeline(common::Context& ctx);
 void lock(common::Context& ctx);
 void event(common::Context& ctx);
 void semaphore(common::Context& ctx);
+// 6. A Condition guarding a bounded shelf, and the bug BoundedSemaphore catches.
+void condition(common::Context& ctx);
 
 }  // namespace sections

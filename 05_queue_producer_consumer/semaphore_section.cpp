@@ -22,7 +22,8 @@ struct Downloads {
 };
 
 aio::Coroutine<void> download(common::Context& ctx, Downloads& downloads, int number, double seconds) {
-    co_await downloads.semaphore.acquire();
+    // async with semaphore: the permit goes back when the frame ends, even if cancelled.
+    const aio::SemaphoreGuard permit = co_await downloads.semaphore.guard();
     const auto lane = static_cast<std::size_t>(
         std::find(downloads.lane_busy.begin(), downloads.lane_busy.end(), false) - downloads.lane_busy.begin());
     downloads.lane_busy[lane] = true;
@@ -33,7 +34,6 @@ aio::Coroutine<void> download(common::Context& ctx, Downloads& downloads, int nu
     co_await aio::sleep(seconds);
     --downloads.running;
     downloads.lane_busy[lane] = false;
-    downloads.semaphore.release();
 }
 
 aio::Coroutine<void> download_all(common::Context& ctx, Downloads& downloads) {

@@ -21,8 +21,8 @@ public:
     // so it is the same at any --speed.
     [[nodiscard]] double now() const noexcept { return static_cast<double>(now_) / 10.0; }
     [[nodiscard]] long long now_tenths() const noexcept { return now_; }
-    // Time this waiter spent with an order in hand.
-    [[nodiscard]] double busy() const noexcept { return static_cast<double>(busy_) / 10.0; }
+    // Time this waiter stood at the kitchen, unable to do anything else.
+    [[nodiscard]] double blocked() const noexcept { return static_cast<double>(blocked_) / 10.0; }
 
 private:
     void request_product(const Order& order, const Product& product);
@@ -30,7 +30,7 @@ private:
     Staff& staff_;
     int id_;
     long long now_;
-    long long busy_ = 0;
+    long long blocked_ = 0;
 };
 
 }  // namespace restaurant

@@ -43,15 +43,16 @@ void finale(common::Context& ctx) {
     }));
 
     ctx.log.plain("");
-    ctx.log.plain("{:<8}  {:>7}  {:>7}  {:>7}  {:>7}  {:>11}", "version", "waiters", "threads", "total", "busy",
-                  "utilisation");
+    ctx.log.plain("{:<8}  {:>7}  {:>7}  {:>7}  {:>7}  {:>7}", "version", "waiters", "threads", "total", "blocked",
+                  "share");
     for (const restaurant::ServiceReport& report : reports) {
-        ctx.log.plain("{:<8}  {:>7}  {:>7}  {:>7}  {:>7}  {:>10.1f}%", report.version, report.waiters, report.threads,
-                      common::format_duration(report.total), common::format_duration(report.busy),
-                      100.0 * report.utilisation());
+        ctx.log.plain("{:<8}  {:>7}  {:>7}  {:>7}  {:>7}  {:>6.1f}%", report.version, report.waiters, report.threads,
+                      common::format_duration(report.total), common::format_duration(report.blocked),
+                      100.0 * report.blocked_share());
     }
     ctx.log.plain("");
-    ctx.log.plain("busy: time a waiter has at least one order in hand; utilisation: busy / (waiters x total).");
+    ctx.log.plain(
+        "blocked: time a waiter stands at the kitchen and can do nothing else; share: blocked / (waiters x total).");
     ctx.log.plain("The kitchen works the same {} in every version; what changes is how much of it overlaps.",
                   common::format_duration(restaurant::kitchen_tenths(restaurant::todays_orders()) / 10.0));
 }

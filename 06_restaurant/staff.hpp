@@ -25,11 +25,12 @@ struct Staff {
 struct ServiceReport {
     std::string version;
     int waiters = 0;
-    int threads = 0;   // OS threads that run waiters
-    double end = 0;    // story time of the last dispatch
-    double total = 0;  // from the first order to the last dispatch
-    double busy = 0;   // summed over the waiters: time with at least one order in hand
-    [[nodiscard]] double utilisation() const { return total > 0 ? busy / (waiters * total) : 0.0; }
+    int threads = 0;     // OS threads that run waiters
+    double end = 0;      // story time of the last dispatch
+    double total = 0;    // from the first order to the last dispatch
+    double blocked = 0;  // summed over the waiters: time standing at the kitchen, unable to do anything else
+    // The share of the staff's time (waiters x total) spent blocked.
+    [[nodiscard]] double blocked_share() const { return total > 0 ? blocked / (waiters * total) : 0.0; }
 };
 
 // The originals' log lines, "12:00:07 <Waiter 1> [Order 0] Done burger", stamped with `at`: the

@@ -28,7 +28,7 @@ ServiceReport serve_in_turn(Staff& staff, const std::vector<Order>& orders, int 
             waiter.request_order(order);
         }
         now = waiter.now_tenths();
-        report.busy += waiter.busy();
+        report.blocked += waiter.blocked();
     }
     report.end = static_cast<double>(now) / 10.0;
     report.total = static_cast<double>(now - start) / 10.0;

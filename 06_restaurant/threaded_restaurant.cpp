@@ -60,7 +60,7 @@ ServiceReport serve_with_threads(Staff& staff, const std::vector<Order>& orders,
     ServiceReport report{"threads", waiters, waiters, 0, 0, 0};
     for (const BlockingWaiter& waiter : staff_on_duty) {
         end = std::max(end, waiter.now_tenths());
-        report.busy += waiter.busy();
+        report.blocked += waiter.blocked();
     }
     report.end = static_cast<double>(end) / 10.0;
     report.total = static_cast<double>(end - start) / 10.0;

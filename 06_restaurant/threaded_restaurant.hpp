@@ -1,5 +1,5 @@
 // The originals' threads.py: one thread per waiter, all taking orders from one shared queue.
-// Section threads; the exercise staff_size sizes its staff.
+// Section threads.
 #pragma once
 
 #include <vector>

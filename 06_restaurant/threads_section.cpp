@@ -13,7 +13,7 @@ void threads(common::Context& ctx, int waiters) {
     const std::vector<restaurant::Order> orders = restaurant::todays_orders();
     const restaurant::ServiceReport report = restaurant::serve_with_threads(staff, orders, waiters);
     const double one_waiter = restaurant::kitchen_tenths(orders) / 10.0;
-    const double idle = report.waiters * report.total - report.busy;
+    const double idle = report.waiters * report.total - report.blocked;
     restaurant::say(
         staff, report.end,
         fmt::format("{} of work in {}: {:.2f}x as fast as one waiter, with {}; "

@@ -42,7 +42,7 @@ class SequencedTimerHandle(asyncio.TimerHandle):
     On a real clock two sleeps of 4 s never end at the same instant: the one set first ends
     first. A virtual clock makes them tie exactly, and heapq would then pop them in an order
     that depends on the heap's shape. Breaking ties by arrival keeps the real clock's order
-    (and is aio's rule, DESIGN.md section 5)."""
+    (and is aio's rule, in chapter 04's README)."""
 
     __slots__ = ("_sequence",)
 

@@ -3,6 +3,7 @@
 #include "course_test.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -297,4 +298,104 @@ TEST_CASE("wait() and notify() on a condition whose lock is not held throw (asyn
     aio::Condition condition;
     CHECK_THROWS_AS(condition.notify(), std::logic_error);
     CHECK_THROWS_AS(aio::run(condition.wait(), {.virtual_time = true}), std::logic_error);
+}
+
+namespace {
+
+aio::Coroutine<void> release_a_guarded_lock(Lines& lines, aio::Lock& lock) {
+    const aio::LockGuard guard = co_await lock.guard();
+    try {
+        lock.release();  // the guard holds it: refused, and catchable
+    } catch (const std::logic_error& error) {
+        lines.push_back(error.what());
+    }
+    lines.push_back(fmt::format("still locked: {}", lock.locked()));
+}
+
+aio::Coroutine<void> guard_then_wait(Lines& lines, aio::Lock& lock) {
+    co_await aio::sleep(0.5);
+    const aio::LockGuard guard = co_await lock.guard();
+    lines.push_back(fmt::format("the waiter holds it at {}", aio::time()));
+}
+
+aio::Coroutine<void> release_guarded_with_a_waiter(Lines& lines) {
+    aio::Lock lock;
+    aio::Task<void> waiter = aio::create_task(guard_then_wait(lines, lock));
+    {
+        aio::LockGuard guard = co_await lock.guard();
+        co_await aio::sleep(1.0);
+        CHECK_THROWS_AS(lock.release(), std::logic_error);
+        guard.release();  // early, by the guard: the waiter gets it
+        lines.push_back(fmt::format("released early at {}; locked: {}", aio::time(), lock.locked()));
+    }  // the guard's destructor does nothing more: the waiter keeps the lock
+    lines.push_back(fmt::format("after the scope, locked: {}", lock.locked()));
+    co_await waiter;
+    lines.push_back(fmt::format("at the end, locked: {}", lock.locked()));
+}
+
+aio::Coroutine<void> hold_permit(Lines& lines, aio::Semaphore& semaphore, std::string name, double seconds) {
+    const aio::SemaphoreGuard permit = co_await semaphore.guard();
+    lines.push_back(fmt::format("{} has a permit at {}", name, aio::time()));
+    co_await aio::sleep(seconds);
+}
+
+aio::Coroutine<void> cancel_a_permit_holder(Lines& lines) {
+    aio::Semaphore semaphore(1);
+    aio::Task<void> slow = aio::create_task(hold_permit(lines, semaphore, "slow", 100.0));
+    aio::Task<void> next = aio::create_task(hold_permit(lines, semaphore, "next", 1.0));
+    co_await aio::sleep(1.0);
+    slow.cancel();  // during its sleep: the guard gives the permit back, to `next`
+    co_await next;
+    lines.push_back(fmt::format("slow cancelled: {}; value {}", slow.cancelled(), semaphore.value()));
+}
+
+aio::Coroutine<void> bounded_guard_then_release(Lines& lines) {
+    aio::BoundedSemaphore semaphore(1);
+    {
+        const aio::SemaphoreGuard permit = co_await semaphore.guard();
+        try {
+            semaphore.release();  // the guard's permit: giving it back twice would be one too many
+        } catch (const std::logic_error& error) {
+            lines.push_back(error.what());
+        }
+    }
+    lines.push_back(fmt::format("value {}", semaphore.value()));
+}
+
+}  // namespace
+
+TEST_CASE("Semaphore(INT_MAX).release() throws std::overflow_error and the counter stays INT_MAX") {
+    aio::Semaphore semaphore(std::numeric_limits<int>::max());
+    CHECK_THROWS_WITH_AS(semaphore.release(), "Semaphore::release() would take the counter past INT_MAX (2147483647)",
+                         std::overflow_error);
+    CHECK(semaphore.value() == std::numeric_limits<int>::max());
+}
+
+TEST_CASE("lock.release() while a LockGuard holds the lock throws a catchable error, and the guard releases once") {
+    Lines lines;
+    aio::Lock lock;
+    aio::run(release_a_guarded_lock(lines, lock), {.virtual_time = true});
+    CHECK(lines ==
+          Lines{"Lock::release() of a lock that a LockGuard holds: the guard releases it (asyncio: RuntimeError)",
+                "still locked: true"});
+    CHECK_FALSE(lock.locked());
+}
+
+TEST_CASE("LockGuard::release() hands the lock on early, and the guard's end then leaves the next holder alone") {
+    Lines lines;
+    aio::run(release_guarded_with_a_waiter(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"released early at 1; locked: true", "after the scope, locked: true",
+                         "the waiter holds it at 1", "at the end, locked: false"});
+}
+
+TEST_CASE("a SemaphoreGuard gives its permit back when its task is cancelled: the next task gets it") {
+    Lines lines;
+    aio::run(cancel_a_permit_holder(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"slow has a permit at 0", "next has a permit at 1", "slow cancelled: true; value 1"});
+}
+
+TEST_CASE("BoundedSemaphore: releasing by hand the permit a guard holds throws, and the guard still gives it back") {
+    Lines lines;
+    aio::run(bounded_guard_then_release(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"BoundedSemaphore released too many times (asyncio: ValueError)", "value 1"});
 }

@@ -134,3 +134,51 @@ TEST_CASE("semaphore: eight downloads, never more than three at once") {
                 "[  2.500s]   download 7 starts (3 running)", "[  3.000s]   download 8 starts (3 running)",
                 "  all done after 5.0 s; never more than 3 at once (--timeline shows 3 lanes)"});
 }
+
+TEST_CASE(
+    "condition: a cook waits for room on a shelf of 2, and a double release shows as a third connection, or throws") {
+    CHECK(run_section(sections::condition) ==
+          Lines{
+              "A Condition: a cook fills a shelf of 2 plates, two waiters empty it",
+              "[  0.500s]   cook: plate 1 on the shelf (1 there)",
+              "[  0.500s]   waiter 1: takes plate 1",
+              "[  1.000s]   cook: plate 2 on the shelf (1 there)",
+              "[  1.000s]   waiter 2: takes plate 2",
+              "[  1.500s]   cook: plate 3 on the shelf (1 there)",
+              "[  2.000s]   cook: plate 4 on the shelf (2 there)",
+              "[  2.500s]   cook: plate 5 is ready, the shelf is full",
+              "[  2.750s]   waiter 1: takes plate 3",
+              "[  2.750s]   cook: plate 5 on the shelf (2 there)",
+              "[  3.250s]   waiter 2: takes plate 4",
+              "[  3.250s]   cook: plate 6 on the shelf (2 there)",
+              "[  5.000s]   waiter 1: takes plate 5",
+              "[  5.500s]   waiter 2: takes plate 6",
+              "A Semaphore(2) as a pool of two connections; task 1 gives its connection back twice:",
+              "[  7.750s]   task 1 connected (1 at once)",
+              "[  7.750s]   task 2 connected (2 at once)",
+              "[  9.750s]   task 3 connected (1 at once)",
+              "[  9.750s]   task 4 connected (2 at once)",
+              "[  9.750s]   task 5 connected (3 at once)",
+              "  3 connections at once from a pool of 2: the extra release() made a third, silently",
+              "The same with a BoundedSemaphore(2):",
+              "[ 10.750s]   task 1 connected (1 at once)",
+              "[ 10.750s]   task 2 connected (2 at once)",
+              "[ 12.750s]   task 1's second release() throws: BoundedSemaphore released too many times (asyncio: "
+              "ValueError)",
+          });
+}
+
+TEST_CASE("failing: a consumer that throws before task_done() leaves join() waiting; a destructor and a catch fix it") {
+    CHECK(run_section(sections::failing) ==
+          Lines{
+              "A consumer that fails between get() and task_done(); three items, item 2 is bad:",
+              "[  1.000s]   handled 1",
+              "[ 10.000s]   join() still waits after 10 s: 1 item(s) never taken, the consumer is gone",
+              "[ 10.000s]   the consumer had died of: item 2 is bad",
+              "The fix: task_done() in a destructor (Python: finally), and the error caught:",
+              "[ 11.000s]   handled 1",
+              "[ 12.000s]   failed: item 2 is bad",
+              "[ 13.000s]   handled 3",
+              "[ 13.000s]   join() returned: every item is done",
+          });
+}

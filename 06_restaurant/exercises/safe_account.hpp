@@ -1,5 +1,6 @@
 // Exercise: fix the lost update. Two threads call add() a million times each at once; not one
-// update may be lost, and there must be no data race (the tests run under TSan too).
+// update may be lost, and there must be no data race: the tests run under ThreadSanitizer, which
+// stops them at the first data race it sees, however the threads happened to run.
 //
 // Python (the originals' fix):
 //     lock = threading.Lock()

@@ -75,3 +75,34 @@ TEST_CASE("the queue section serves the day with 2 waiter tasks and 2 cooks in 2
               " unlimited    23.7 s      15 s     7.5 s",
           });
 }
+
+TEST_CASE("a request is logged when a cook takes it, so its wait is true: 2 waiters, 2 cooks, the first 9 s") {
+    SectionFixture f;
+    day(f, 2, 2);
+    const std::vector<std::string> lines = f.log.lines();
+    REQUIRE(lines.size() >= 21);
+    CHECK(std::vector<std::string>(lines.begin(), lines.begin() + 21) ==
+          std::vector<std::string>{
+              "12:00:00 Received orders",
+              "12:00:00 <Waiter 1> [Order 0] ********Request order!********",
+              "12:00:00 <Waiter 2> [Order 1] ********Request order!********",
+              "12:00:00 <Waiter 1> [Order 0] Request burger. Wait 7.5 s...",
+              "12:00:00 <Waiter 1> [Order 0] Request soda. Wait 1 s...",
+              "12:00:01 <Waiter 1> [Order 0] Done soda",
+              "12:00:01 <Waiter 2> [Order 1] Request burger. Wait 7.5 s...",
+              "12:00:07 <Waiter 1> [Order 0] Done burger",
+              "12:00:07 <Waiter 2> [Order 1] Request burger. Wait 7.5 s...",
+              "12:00:07 <Waiter 1> [Order 0] Done order!",
+              "12:00:07 <Waiter 1> [Order 0] Dispatch burger",
+              "12:00:07 <Waiter 1> [Order 0] Dispatch soda",
+              "12:00:07 <Waiter 1> [Order 0] --------Done dispatch!--------",
+              "",
+              "12:00:07 <Waiter 1> [Order 2] ********Request order!********",
+              "12:00:08 <Waiter 2> [Order 1] Done burger",
+              "12:00:08 <Waiter 2> [Order 1] Request beer. Wait 1.2 s...",
+              "12:00:09 <Waiter 2> [Order 1] Done beer",
+              "12:00:09 <Waiter 2> [Order 1] Request frites. Wait 4 s...",
+              "12:00:13 <Waiter 2> [Order 1] Done frites",
+              "12:00:13 <Waiter 1> [Order 2] Request beer. Wait 1.2 s...",
+          });
+}

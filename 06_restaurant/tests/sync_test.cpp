@@ -80,8 +80,8 @@ TEST_CASE("in the sync restaurant waiter 2 is called at 43.8 s and finds no orde
     restaurant::Staff staff{f.clock, f.log, f.timeline, ""};
     const restaurant::ServiceReport report = restaurant::serve_in_turn(staff, restaurant::todays_orders());
     CHECK(report.total == 43.8);
-    CHECK(report.busy == 43.8);
-    CHECK(report.utilisation() == 0.5);
+    CHECK(report.blocked == 43.8);
+    CHECK(report.blocked_share() == 0.5);
     CHECK(drawn(f.timeline) == Lines{
                                    "Waiter 1: Order 0 0..8.5",
                                    "Waiter 1: Order 1 8.5..28.7",

@@ -93,7 +93,7 @@ TEST_CASE("the threads timeline: waiter 1 works the whole 23.6 s, waiter 2 idles
     SectionFixture f;
     const restaurant::ServiceReport report = serve(f, 2);
     CHECK(report.total == 23.6);
-    CHECK(report.busy == 43.8);
+    CHECK(report.blocked == 43.8);
     CHECK(drawn(f.timeline) == Lines{
                                    "Waiter 1: Order 0 0..8.5",
                                    "Waiter 1: Order 2 8.5..12.1",

@@ -38,7 +38,8 @@ public:
     // co_await condition.wait(): with the lock held, waits for a notify().
     Coroutine<void> wait() {
         if (!locked()) throw std::logic_error("Condition::wait() without holding the lock (asyncio: RuntimeError)");
-        lock_->release();
+        const bool guarded = lock_->guarded_;  // held through a LockGuard: it is again on return
+        lock_->hand_over();
         bool cancelled = false;
         try {
             co_await detail::Turn<PassOn>(waiters_, PassOn{this});
@@ -54,6 +55,7 @@ public:
                 cancelled = true;
             }
         }
+        lock_->guarded_ = guarded;
         if (cancelled) throw CancelledError{};
     }
     // co_await condition.wait_for(predicate): waits until predicate() is true, and returns it.

@@ -12,8 +12,11 @@
 namespace aio {
 
 class Lock;
+class Condition;
 
-// Holds a lock and releases it when it goes out of scope (co_await lock.guard()).
+// Holds a lock and releases it when it goes out of scope (co_await lock.guard(), Python's
+// `async with lock:`). While a guard holds the lock, lock.release() throws instead of freeing
+// it: the guard's destructor cannot report an error, so the misuse is refused where it happens.
 class LockGuard {
 public:
     explicit LockGuard(Lock& lock) noexcept : lock_(&lock) {}
@@ -21,7 +24,10 @@ public:
     LockGuard& operator=(LockGuard&&) = delete;
     LockGuard(const LockGuard&) = delete;
     LockGuard& operator=(const LockGuard&) = delete;
-    inline ~LockGuard();
+    ~LockGuard() { release(); }
+
+    // Releases the lock now rather than at the end of the scope (std::unique_lock::unlock).
+    inline void release() noexcept;
 
 private:
     Lock* lock_;
@@ -41,6 +47,7 @@ public:
         using AcquireAwaiter::AcquireAwaiter;
         [[nodiscard]] LockGuard await_resume() {
             AcquireAwaiter::await_resume();
+            owner_.guarded_ = true;
             return LockGuard(owner_);
         }
     };
@@ -50,29 +57,42 @@ public:
     // co_await lock.guard(): the same, returning a LockGuard that releases it (async with lock:).
     [[nodiscard]] GuardAwaiter guard() noexcept { return GuardAwaiter(*this); }
 
-    // Frees the lock, or hands it to the longest waiter. Releasing a free lock throws
-    // (asyncio: RuntimeError).
+    // Frees the lock, or hands it to the longest waiter. Releasing a free lock throws, as
+    // asyncio's RuntimeError("Lock is not acquired.") does; so does releasing a lock that a
+    // LockGuard holds (asyncio raises that RuntimeError at the end of the `async with`).
     void release() {
         if (!locked_) throw std::logic_error("Lock::release() of a lock that is not acquired (asyncio: RuntimeError)");
+        if (guarded_) {
+            throw std::logic_error(
+                "Lock::release() of a lock that a LockGuard holds: the guard releases it (asyncio: RuntimeError)");
+        }
         hand_over();
     }
 
 private:
     friend AcquireAwaiter;
+    friend LockGuard;
+    friend Condition;  // wait() lends the lock out and takes it back, guard and all
     [[nodiscard]] bool try_acquire() noexcept {
         if (locked_) return false;
         locked_ = true;
         return true;
     }
-    void hand_over() noexcept { locked_ = waiters_.wake_first(); }
+    void hand_over() noexcept {
+        guarded_ = false;
+        locked_ = waiters_.wake_first();
+    }
     [[nodiscard]] detail::WaitingLine& waiters() noexcept { return waiters_; }
 
     detail::WaitingLine waiters_;
     bool locked_ = false;
+    bool guarded_ = false;  // the holder is a LockGuard
 };
 
-inline LockGuard::~LockGuard() {
-    if (lock_ != nullptr) lock_->release();
+inline void LockGuard::release() noexcept {
+    // Only a guard that acquired the lock exists, and release() refuses to free a guarded lock,
+    // so the lock is still this guard's: handing it over cannot fail.
+    if (Lock* lock = std::exchange(lock_, nullptr)) lock->hand_over();
 }
 
 }  // namespace aio

@@ -6,6 +6,10 @@
 #include "balance.hpp"
 #include "safe_account.hpp"
 
+// This test runs under ThreadSanitizer (see CMakeLists.txt): the first data race it sees stops
+// the program with its report, so a racy account fails on every run, whatever the timing.
+extern "C" const char* __tsan_default_options() { return "halt_on_error=1"; }
+
 TEST_CASE("a million deposits and a million withdrawals on two threads end at exactly 0") {
     exercises::SafeAccount account;
     restaurant::deposits_and_withdrawals(account, 1'000'000);
