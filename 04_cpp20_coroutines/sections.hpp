@@ -57,7 +57,8 @@ void servers(common::Context& ctx, int clients);
 // stdin, stdout and stderr.
 void subprocess(common::Context& ctx);
 // Two CPU-bound jobs on two threads, then in two worker processes (this program, started again
-// with --hash-worker), as the data per job grows: what the pipes cost. Measured.
+// with --hash-worker: /proc/self/exe must be the chapter binary), as the data per job grows:
+// what the pipes cost. Measured.
 void processes(common::Context& ctx);
 
 }  // namespace sections

@@ -1,6 +1,6 @@
 // What a CPU-bound measurement needs to be read honestly: the CPU time a thread spent, and how
-// many of the machine's cores sat idle over a stretch of wall time (from /proc/stat). Sections
-// `parallel` and `processes`.
+// many of the machine's cores sat idle over a stretch of wall time (from /proc/stat). Section
+// `parallel`.
 #pragma once
 
 #include <time.h>

@@ -2,6 +2,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -55,6 +56,8 @@ aio::Coroutine<std::uint64_t> run_in_worker(aio::Process& worker, std::string_vi
     worker.stdin().write(data);
     co_await worker.stdin().drain();
     const std::string line = co_await worker.stdout().readline();
+    if (line.empty())
+        throw std::runtime_error(fmt::format("processes: worker {} ended without an answer", worker.pid()));
     co_return std::stoull(line);
 }
 
