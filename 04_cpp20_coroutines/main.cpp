@@ -1,12 +1,19 @@
 #include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "hash_worker.hpp"
 #include "sections.hpp"
 
 int main(int argc, char** argv) {
+    // Section `processes` starts this program again as a worker: no lesson then, only jobs.
+    if (argc >= 2 && argv[1] == sections::hash_worker_flag) {
+        return sections::hash_worker(std::span(argv + 2, static_cast<std::size_t>(argc - 2)));
+    }
     common::Lesson lesson{"04_cpp20_coroutines", "async/await on a real event loop"};
     lesson.section("generator", "the compiler writes chapter 01's state machine: co_yield", sections::generator);
     lesson.section("anatomy", "the anatomy of co_await: every call the compiler inserts, in order", sections::anatomy);
@@ -53,7 +60,7 @@ int main(int argc, char** argv) {
         [&tasks](common::Context& ctx) { sections::scale(ctx, tasks); });
     lesson.section("offload", "a blocking call stalls a heartbeat; awaited with to_thread, it keeps ticking",
                    sections::offload);
-    lesson.section("parallel", "no GIL: two CPU-bound jobs on two threads take half the time (measured)",
+    lesson.section("parallel", "no GIL: two CPU-bound jobs on two threads, and the cores free to run them (measured)",
                    sections::parallel);
     int pages = 100;
     lesson.flags().add("pages", '\0', "how many pages the downloads section fetches (default 100; two sockets each)",
@@ -77,7 +84,11 @@ int main(int argc, char** argv) {
         },
         [&clients](common::Context& ctx) { sections::servers(ctx, clients); });
     lesson.section("subprocess",
-                   "a child's lines read on the loop while a heartbeat ticks; a child killed after wait_for",
+                   "a child's lines read while a heartbeat ticks; a kill after wait_for; communicate(): input in, "
+                   "outputs out",
                    sections::subprocess);
+    lesson.section("processes",
+                   "CPU-bound jobs in worker processes next to to_thread: what sending the data costs (measured)",
+                   sections::processes);
     return lesson.run(argc, argv);
 }

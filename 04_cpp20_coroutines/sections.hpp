@@ -53,7 +53,12 @@ void underhood(common::Context& ctx);
 // The same handler served one request at a time, by a thread per connection and on the loop,
 // under `clients` concurrent clients: requests/s and latency. Real time.
 void servers(common::Context& ctx, int clients);
-// A child process's output read line by line, its exit awaited, a kill.
+// A child process's output read line by line, its exit awaited, a kill; communicate() with its
+// stdin, stdout and stderr.
 void subprocess(common::Context& ctx);
+// Two CPU-bound jobs on two threads, then in two worker processes (this program, started again
+// with --hash-worker: /proc/self/exe must be the chapter binary), as the data per job grows:
+// what the pipes cost. Measured.
+void processes(common::Context& ctx);
 
 }  // namespace sections

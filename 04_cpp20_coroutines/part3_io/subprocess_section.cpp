@@ -1,6 +1,7 @@
 #include <sys/wait.h>
 
 #include <cerrno>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -70,9 +71,78 @@ aio::Coroutine<void> kill_a_sleeper(common::Context& ctx) {
     ctx.log.plain("  kill(); await wait() -> returncode {} (SIGKILL is signal 9)", code);
 }
 
+// Bytes as Python's repr() shows them (b'a\n', or b"it's" when they hold a ' and no "), or None:
+// so the lines read as the twin's do (tests/python/subprocesses.py).
+std::string python_repr(const std::optional<std::string>& bytes) {
+    if (!bytes) return "None";
+    const char quote = bytes->find('\'') != std::string::npos && bytes->find('"') == std::string::npos ? '"' : '\'';
+    std::string text = fmt::format("b{}", quote);
+    for (const char c : *bytes) {
+        if (c == '\n') {
+            text += "\\n";
+        } else if (c == '\\' || c == quote) {
+            text += '\\';
+            text += c;
+        } else if (c >= ' ' && c <= '~') {
+            text += c;
+        } else {
+            text += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        }
+    }
+    return text + quote;
+}
+
+std::string python_repr(const aio::ProcessOutput& output) {
+    return fmt::format("({}, {})", python_repr(output.stdout_data), python_repr(output.stderr_data));
+}
+
+aio::Coroutine<void> upper_case(common::Context& ctx) {
+    const std::string script = "tr a-z A-Z; echo done >&2; exit 3";
+    ctx.log.plain("create_subprocess_exec(\"/bin/sh\", \"-c\", '{}', stdin=PIPE, stdout=PIPE, stderr=PIPE)", script);
+    std::vector<std::string> argv{"/bin/sh", "-c", script};
+    const aio::SubprocessOptions pipes{
+        .stdin_from = aio::Redirect::pipe, .stdout_to = aio::Redirect::pipe, .stderr_to = aio::Redirect::pipe};
+    aio::Process process = co_await aio::create_subprocess_exec(std::move(argv), pipes);
+    const std::string input = "hello\nworld\n";
+    const aio::ProcessOutput output = co_await process.communicate(input);
+    ctx.log.plain("  await communicate({}) -> {}", python_repr(input), python_repr(output));
+    ctx.log.plain("  returncode {}", *process.returncode());
+}
+
+aio::Coroutine<void> stderr_into_stdout(common::Context& ctx) {
+    const std::string script = "echo out; echo err >&2";
+    ctx.log.plain("create_subprocess_exec(\"/bin/sh\", \"-c\", '{}', stdout=PIPE, stderr=STDOUT)", script);
+    std::vector<std::string> argv{"/bin/sh", "-c", script};
+    aio::Process process = co_await aio::create_subprocess_exec(
+        std::move(argv), {.stdout_to = aio::Redirect::pipe, .stderr_to = aio::Redirect::stdout});
+    const aio::ProcessOutput output = co_await process.communicate();
+    ctx.log.plain("  await communicate() -> {}", python_repr(output));
+}
+
+// The child writes a megabyte before it reads its input: a parent that wrote all its input
+// first would wait for the child, which waits for the parent to read. communicate() reads
+// while it writes.
+aio::Coroutine<void> more_than_a_pipe_holds(common::Context& ctx) {
+    const std::string script = "head -c 1000000 /dev/zero | tr '\\0' x; wc -c";
+    ctx.log.plain("create_subprocess_exec(\"/bin/sh\", \"-c\", \"{}\", stdin=PIPE, stdout=PIPE)", script);
+    ctx.log.plain("  it writes 1000000 bytes before it reads its input; a pipe holds 65536 (Linux's default)");
+    std::vector<std::string> argv{"/bin/sh", "-c", script};
+    aio::Process process = co_await aio::create_subprocess_exec(
+        std::move(argv), {.stdin_from = aio::Redirect::pipe, .stdout_to = aio::Redirect::pipe});
+    const aio::ProcessOutput output = co_await process.communicate(std::string(1'000'000, 'i'));
+    const std::string& out = output.stdout_data.value();
+    const std::size_t xs = out.find_first_not_of('x');
+    ctx.log.plain("  await communicate(1000000 bytes) -> stdout: {} bytes, {} times 'x' then {}", out.size(), xs,
+                  python_repr(out.substr(xs)));
+    ctx.log.plain("  returncode {}", *process.returncode());
+}
+
 aio::Coroutine<void> subprocess_main(common::Context& ctx) {
     co_await read_lines(ctx);
     co_await kill_a_sleeper(ctx);
+    co_await upper_case(ctx);
+    co_await stderr_into_stdout(ctx);
+    co_await more_than_a_pipe_holds(ctx);
 }
 
 }  // namespace

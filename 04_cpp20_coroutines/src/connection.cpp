@@ -1,7 +1,11 @@
 #include "aio/connection.hpp"
 
+#include <pthread.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <csignal>
+#include <ctime>
 
 #include <cerrno>
 #include <stdexcept>
@@ -15,7 +19,7 @@
 
 namespace aio::detail {
 
-Connection::Connection(Fd fd, std::string peer) : fd_(std::move(fd)), peer_(std::move(peer)) {
+Connection::Connection(Fd fd, std::string peer, Kind kind) : fd_(std::move(fd)), kind_(kind), peer_(std::move(peer)) {
     watch_.watch(fd_.get());
 }
 
@@ -60,8 +64,7 @@ void Connection::write(std::string_view data) {
     if (!flushing_) {
         // Nothing queued: straight to the socket, whatever may_write says (it is only a hint
         // for the flush task; the send tells the truth).
-        count_syscall();
-        const ssize_t n = ::send(fd_.get(), data.data(), data.size(), MSG_NOSIGNAL);
+        const ssize_t n = send_some(data.data(), data.size());
         if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
             fail(errno, "send to");
             return;
@@ -86,8 +89,7 @@ bool Connection::send_buffered() {
         if (error_ || !fd_.valid()) return true;
         if (!watch_.may_write()) return false;
         const std::size_t asked = unsent_.size() - sent_;
-        count_syscall();
-        const ssize_t n = ::send(fd_.get(), unsent_.data() + sent_, asked, MSG_NOSIGNAL);
+        const ssize_t n = send_some(unsent_.data() + sent_, asked);
         if (n < 0) {
             if (errno == EAGAIN || errno == EWOULDBLOCK) {
                 watch_.write_would_block();
@@ -125,7 +127,50 @@ Coroutine<void> flush(std::shared_ptr<Connection> connection) {
     connection->flush_done();
 }
 
+namespace {
+
+// write(2) to a pipe whose reader has gone fails with EPIPE and raises SIGPIPE, which ends the
+// process unless it is blocked or ignored (Python ignores it at startup; a C++ program does not).
+// So the signal is blocked for this thread during the write, and one it raised is taken back
+// before the mask is restored, unless one was pending already.
+ssize_t write_to_pipe(int fd, const char* data, std::size_t size) {
+    sigset_t pipe_signal;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    sigset_t old_mask;
+    count_syscall();
+    ::pthread_sigmask(SIG_BLOCK, &pipe_signal, &old_mask);
+    sigset_t pending;
+    count_syscall();
+    ::sigpending(&pending);
+    const bool was_pending = sigismember(&pending, SIGPIPE) == 1;
+    count_syscall();
+    const ssize_t n = ::write(fd, data, size);
+    const int error = errno;
+    if (n < 0 && error == EPIPE && !was_pending) {
+        const timespec no_wait{};
+        count_syscall();
+        while (::sigtimedwait(&pipe_signal, nullptr, &no_wait) < 0 && errno == EINTR) {}
+    }
+    count_syscall();
+    ::pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
+    errno = error;
+    return n;
+}
+
+}  // namespace
+
+ssize_t Connection::send_some(const char* data, std::size_t size) {
+    if (kind_ == Kind::pipe) return write_to_pipe(fd_.get(), data, size);
+    count_syscall();
+    return ::send(fd_.get(), data, size, MSG_NOSIGNAL);
+}
+
 void Connection::write_eof() {
+    if (kind_ == Kind::pipe) {  // a pipe has no half to shut: its EOF is the close (as asyncio's pipe transport)
+        close();
+        return;
+    }
     if (closing_ || eof_requested_) return;
     eof_requested_ = true;
     if (!flushing_) shutdown_now();

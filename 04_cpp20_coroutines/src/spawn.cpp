@@ -44,46 +44,68 @@ using FileActions =
     SpawnOptions<posix_spawn_file_actions_t, ::posix_spawn_file_actions_init, ::posix_spawn_file_actions_destroy>;
 using SpawnAttributes = SpawnOptions<posix_spawnattr_t, ::posix_spawnattr_init, ::posix_spawnattr_destroy>;
 
-// A pipe for one of the child's outputs. Both ends are close-on-exec, so no other child started
-// meanwhile (by another thread) inherits them; the child gets its end as fd 1 or 2 through dup2,
-// which clears the flag on the copy only. The parent's end does not block: the loop reads it.
+// A pipe for one of the child's standard fds. Both ends are close-on-exec, so no other child
+// started meanwhile (by another thread) inherits them; the child gets its end as fd 0, 1 or 2
+// through dup2, which clears the flag on the copy only. The parent's end does not block: the
+// loop reads or writes it.
 struct Pipe {
-    Fd read_end;
-    Fd write_end;
+    Fd parent_end;
+    Fd child_end;
 };
 
-Pipe make_pipe() {
-    int ends[2];
+Pipe make_pipe(bool parent_writes) {
+    int ends[2];  // [0] is read, [1] is written
     count_syscall();
     if (::pipe2(ends, O_CLOEXEC) != 0) throw_errno(errno, "create_subprocess_exec: pipe2");
-    Pipe pipe{Fd(ends[0]), Fd(ends[1])};
+    Fd read_end(ends[0]);
+    Fd write_end(ends[1]);
+    Pipe pipe = parent_writes ? Pipe{std::move(write_end), std::move(read_end)}
+                              : Pipe{std::move(read_end), std::move(write_end)};
+    const int parent_fd = pipe.parent_end.get();
     count_syscall();
-    const int flags = ::fcntl(ends[0], F_GETFL);
+    const int flags = ::fcntl(parent_fd, F_GETFL);
     count_syscall();
-    if (flags < 0 || ::fcntl(ends[0], F_SETFL, flags | O_NONBLOCK) != 0) {
+    if (flags < 0 || ::fcntl(parent_fd, F_SETFL, flags | O_NONBLOCK) != 0) {
         throw_errno(errno, "create_subprocess_exec: fcntl");
     }
     return pipe;
 }
 
-// Where the child's fd `target` (1 or 2) goes; the pipe's read end, if one is made, goes to `parent_end`.
+// Where the child's fd `target` (0, 1 or 2) comes from or goes; the parent's end of a pipe, if
+// one is made, goes to `parent_end`. Redirect::stdout (target 2 only) copies fd 1, which the
+// actions have set by then: they run in the order they were added.
 void redirect(Redirect how, int target, FileActions& actions, Fd& parent_end, Fd& child_end) {
     int error = 0;
     switch (how) {
         case Redirect::inherit:
             return;
         case Redirect::devnull:
-            error = ::posix_spawn_file_actions_addopen(actions.get(), target, "/dev/null", O_WRONLY, 0);
+            error = ::posix_spawn_file_actions_addopen(actions.get(), target, "/dev/null",
+                                                       target == 0 ? O_RDONLY : O_WRONLY, 0);
             break;
         case Redirect::pipe: {
-            Pipe pipe = make_pipe();
-            error = ::posix_spawn_file_actions_adddup2(actions.get(), pipe.write_end.get(), target);
-            parent_end = std::move(pipe.read_end);
-            child_end = std::move(pipe.write_end);
+            Pipe pipe = make_pipe(target == 0);
+            error = ::posix_spawn_file_actions_adddup2(actions.get(), pipe.child_end.get(), target);
+            parent_end = std::move(pipe.parent_end);
+            child_end = std::move(pipe.child_end);
             break;
         }
+        case Redirect::stdout:
+            error = ::posix_spawn_file_actions_adddup2(actions.get(), 1, target);
+            break;
     }
     if (error != 0) throw_errno(error, "posix_spawn_file_actions");
+}
+
+void check_redirects(const SubprocessOptions& options) {
+    if (options.stdin_from == Redirect::stdout) {
+        throw std::invalid_argument(
+            "create_subprocess_exec: stdin_from = Redirect::stdout: only stderr can go to stdout");
+    }
+    if (options.stdout_to == Redirect::stdout) {
+        throw std::invalid_argument(
+            "create_subprocess_exec: stdout_to = Redirect::stdout: only stderr can go to stdout");
+    }
 }
 
 void check_arguments(const std::vector<std::string>& argv) {
@@ -100,10 +122,13 @@ void check_arguments(const std::vector<std::string>& argv) {
 
 SpawnedChild spawn_child(const std::vector<std::string>& argv, const SubprocessOptions& options) {
     check_arguments(argv);
+    check_redirects(options);
     FileActions actions;
     SpawnedChild child;
-    Fd stdout_child_end;  // the child's ends: closed here once it has its copies
+    Fd stdin_child_end;  // the child's ends: closed here once it has its copies
+    Fd stdout_child_end;
     Fd stderr_child_end;
+    redirect(options.stdin_from, 0, actions, child.stdin_pipe, stdin_child_end);
     redirect(options.stdout_to, 1, actions, child.stdout_pipe, stdout_child_end);
     redirect(options.stderr_to, 2, actions, child.stderr_pipe, stderr_child_end);
 

@@ -13,17 +13,20 @@
 
 namespace aio::detail {
 
-// A child that runs: its pid, a pidfd (readable once it has exited), and the parent's (read,
-// non-blocking) end of each pipe asked for (-1 for an output not piped).
+// A child that runs: its pid, a pidfd (readable once it has exited), and the parent's
+// (non-blocking) end of each pipe asked for (-1 where there is none): the write end of its
+// stdin, the read end of its stdout and stderr.
 struct SpawnedChild {
     pid_t pid = -1;
     Fd pidfd;
+    Fd stdin_pipe;
     Fd stdout_pipe;
     Fd stderr_pipe;
 };
 
 // Starts argv[0] (looked up in PATH, as asyncio's exec does) with argv. Throws
-// std::invalid_argument for an empty argv or an argument holding '\0', and std::system_error
+// std::invalid_argument for an empty argv, an argument holding '\0' or a Redirect out of place
+// (Redirect::stdout anywhere but stderr_to), and std::system_error
 // naming the program when it cannot be started (ENOENT: no such program).
 SpawnedChild spawn_child(const std::vector<std::string>& argv, const SubprocessOptions& options);
 

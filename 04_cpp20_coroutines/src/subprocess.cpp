@@ -1,5 +1,6 @@
 #include "aio/subprocess.hpp"
 
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <memory>
@@ -12,6 +13,7 @@
 
 #include "aio/connection.hpp"
 #include "aio/event_loop.hpp"
+#include "aio/gather.hpp"
 #include "aio/io_watch.hpp"
 #include "aio/notifier.hpp"
 #include "aio/streams.hpp"
@@ -31,6 +33,11 @@ struct Process::State {
         pid = child.pid;
         pidfd = std::move(child.pidfd);
         exit_watch.watch(pidfd.get());
+        if (child.stdin_pipe.valid()) {
+            in = StreamWriter(std::make_shared<detail::Connection>(std::move(child.stdin_pipe),
+                                                                   fmt::format("the stdin of process {}", pid),
+                                                                   detail::Connection::Kind::pipe));
+        }
         if (child.stdout_pipe.valid()) out = pipe_reader(std::move(child.stdout_pipe), "stdout");
         if (child.stderr_pipe.valid()) err = pipe_reader(std::move(child.stderr_pipe), "stderr");
     }
@@ -68,6 +75,7 @@ struct Process::State {
     detail::Fd pidfd;
     IoWatch exit_watch;  // readable once the child has exited
     std::optional<int> returncode;
+    std::optional<StreamWriter> in;   // none unless stdin is a pipe
     std::optional<StreamReader> out;  // none unless that output is a pipe
     std::optional<StreamReader> err;
     // One wait() at a time watches the pidfd (IoWatch takes one reader); the others wait for it
@@ -118,6 +126,43 @@ Coroutine<int> wait_for_exit(std::shared_ptr<Process::State> state) {
     co_return *state->returncode;
 }
 
+// communicate()'s three parts, run at once by gather. Each takes its stream by value: a handle
+// that keeps the pipe valid whatever happens to the Process meanwhile.
+
+// Writes the input and closes stdin. A child that closed its stdin early (it exited, or never
+// reads) makes drain() throw ConnectionResetError: not an error here, as in asyncio's
+// _feed_stdin, which ignores BrokenPipeError and ConnectionResetError.
+Coroutine<void> feed_stdin(std::optional<StreamWriter> stdin_writer, std::string input) {
+    if (!stdin_writer) co_return;
+    try {
+        if (!input.empty()) {
+            stdin_writer->write(input);
+            co_await stdin_writer->drain();
+        }
+    } catch (const ConnectionResetError&) {}
+    stdin_writer->close();
+}
+
+// Everything the child writes to this pipe, up to EOF; none for an output that is not a pipe.
+Coroutine<std::optional<std::string>> read_to_eof(std::optional<StreamReader> reader) {
+    if (!reader) co_return std::nullopt;
+    std::string data;
+    std::array<char, 16384> chunk{};
+    while (true) {
+        const std::size_t n = co_await reader->read_into(chunk);
+        if (n == 0) break;
+        data.append(chunk.data(), n);
+    }
+    co_return data;
+}
+
+Coroutine<ProcessOutput> communicate_with(std::shared_ptr<Process::State> state, std::string input) {
+    auto outputs =
+        co_await gather(feed_stdin(state->in, std::move(input)), read_to_eof(state->out), read_to_eof(state->err));
+    co_await wait_for_exit(state);
+    co_return ProcessOutput{std::move(std::get<1>(outputs)), std::move(std::get<2>(outputs))};
+}
+
 }  // namespace
 
 Process& Process::operator=(Process&& other) noexcept {
@@ -149,6 +194,20 @@ StreamReader& Process::stderr() {
     State& s = state();
     if (!s.err) throw std::logic_error("Process::stderr: the child's stderr is not a pipe (Redirect::pipe)");
     return *s.err;
+}
+
+StreamWriter& Process::stdin() {
+    State& s = state();
+    if (!s.in) throw std::logic_error("Process::stdin: the child's stdin is not a pipe (Redirect::pipe)");
+    return *s.in;
+}
+
+Coroutine<ProcessOutput> Process::communicate(std::string input) {
+    const State& s = state();
+    if (!s.in && !input.empty()) {
+        throw std::logic_error("Process::communicate: input for a child whose stdin is not a pipe (Redirect::pipe)");
+    }
+    return communicate_with(state_, std::move(input));
 }
 
 Coroutine<int> Process::wait() {

@@ -49,14 +49,18 @@ TEST_CASE("offload: a blocking call made directly stalls the heartbeat, awaited 
           Lines{"loop thread: blocking_call() 0..0.45", "worker thread: blocking_call() 0.95..1.4"});
 }
 
-TEST_CASE("parallel: both ways of running the two jobs are measured, and the story's clock does not move") {
+TEST_CASE("parallel: both ways measured, a prediction from the first before the second, the story's clock still") {
     SectionFixture f;
     sections::parallel(f.ctx);
     const Lines lines = f.log.lines();
-    REQUIRE(lines.size() == 4);
+    REQUIRE(lines.size() == 6);
     CHECK(lines[0].starts_with("[  0.000s] two CPU-bound jobs of "));
-    CHECK(lines[1].starts_with("  one after the other:   "));
-    CHECK(lines[2].starts_with("  side by side:          "));
-    CHECK(lines[3].starts_with("  speed-up: "));
+    CHECK(lines[1].starts_with("  one after the other: "));
+    CHECK(lines[1].ends_with(" idle (measured)"));
+    CHECK(lines[2].starts_with("  meanwhile other programs wanted "));
+    CHECK(lines[3].starts_with("  side by side, predicted: "));
+    CHECK(lines[4].starts_with("  side by side:        "));
+    CHECK(lines[4].ends_with(" idle (measured)"));
+    CHECK(lines[5].starts_with("  speed-up: "));
     CHECK(f.clock.now() == 0.0);
 }

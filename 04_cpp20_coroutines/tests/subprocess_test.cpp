@@ -471,3 +471,226 @@ TEST_CASE("stderr may have a pipe of its own") {
     CHECK(aio::run(both_outputs()) == Lines{"out\n", "err\n", "returncode 0"});
     hygiene.check();
 }
+
+// ---- stdin, stderr into stdout, communicate(): each expectation is what asyncio gives for the
+// same child (tests/python/subprocesses.py prints them; Python 3.11). ----
+
+namespace {
+
+const aio::SubprocessOptions all_pipes{
+    .stdin_from = aio::Redirect::pipe, .stdout_to = aio::Redirect::pipe, .stderr_to = aio::Redirect::pipe};
+
+struct Communicated {
+    aio::ProcessOutput output;
+    int returncode = 0;
+};
+
+aio::Coroutine<Communicated> communicate_with(std::vector<std::string> argv, aio::SubprocessOptions options,
+                                              std::string input) {
+    aio::Process process = co_await aio::create_subprocess_exec(std::move(argv), options);
+    Communicated result;
+    result.output = co_await process.communicate(std::move(input));
+    result.returncode = process.returncode().value_or(-1000);
+    co_return result;
+}
+
+}  // namespace
+
+TEST_CASE("communicate(input) feeds stdin, closes it, and returns stdout and stderr as asyncio's does") {
+    const Hygiene hygiene;
+    const Communicated result =
+        aio::run(communicate_with({"/bin/sh", "-c", "tr a-z A-Z; echo done >&2; exit 3"}, all_pipes, "hello\nworld\n"));
+    CHECK(result.output.stdout_data == std::optional<std::string>("HELLO\nWORLD\n"));
+    CHECK(result.output.stderr_data == std::optional<std::string>("done\n"));
+    CHECK(result.returncode == 3);
+    hygiene.check();
+}
+
+TEST_CASE("stderr_to = Redirect::stdout puts both outputs in one pipe, in the order written; stderr is none") {
+    const Hygiene hygiene;
+    const Communicated result =
+        aio::run(communicate_with({"/bin/sh", "-c", "echo out; echo err >&2; echo out2"},
+                                  {.stdout_to = aio::Redirect::pipe, .stderr_to = aio::Redirect::stdout}, ""));
+    CHECK(result.output.stdout_data == std::optional<std::string>("out\nerr\nout2\n"));
+    CHECK(result.output.stderr_data == std::nullopt);
+    CHECK(result.returncode == 0);
+    hygiene.check();
+}
+
+TEST_CASE("an output that is not a pipe is none in communicate()'s result; stdin devnull reads EOF at once") {
+    const Hygiene hygiene;
+    const Communicated result = aio::run(communicate_with(
+        {"/bin/sh", "-c", "wc -c; echo err >&2"},
+        {.stdin_from = aio::Redirect::devnull, .stdout_to = aio::Redirect::pipe, .stderr_to = aio::Redirect::devnull},
+        ""));
+    CHECK(result.output.stdout_data == std::optional<std::string>("0\n"));
+    CHECK(result.output.stderr_data == std::nullopt);
+    hygiene.check();
+}
+
+namespace {
+
+// The child writes `size` bytes to stdout and as many to stderr before it reads its input, far
+// more than a pipe holds: a parent that wrote all its input first, or read one pipe to EOF
+// before the other, would deadlock with it. The wait_for only turns such a deadlock into a
+// failure instead of a hang.
+aio::Coroutine<std::vector<std::size_t>> both_ways(std::size_t size) {
+    std::vector<std::string> argv{
+        "/bin/sh", "-c",
+        fmt::format("head -c {0} /dev/zero | tr '\\0' o; head -c {0} /dev/zero | tr '\\0' e >&2; wc -c", size)};
+    aio::Process process = co_await aio::create_subprocess_exec(std::move(argv), all_pipes);
+    const aio::ProcessOutput output = co_await aio::wait_for(process.communicate(std::string(size, 'i')), 60.0);
+    const std::string& out = output.stdout_data.value();
+    const std::string& err = output.stderr_data.value();
+    co_return std::vector<std::size_t>{out.size(),
+                                       out.find_first_not_of('o'),
+                                       err.size(),
+                                       static_cast<std::size_t>(std::count(err.begin(), err.end(), 'e')),
+                                       static_cast<std::size_t>(std::stoul(out.substr(size))),
+                                       static_cast<std::size_t>(process.returncode().value_or(-1000))};
+}
+
+}  // namespace
+
+TEST_CASE("communicate() with 4 MiB each way, the child writing both outputs before it reads: no deadlock") {
+    const Hygiene hygiene;
+    constexpr std::size_t size = 4 * 1024 * 1024;
+    // stdout: the 'o's, then wc's count of the input; stderr: the 'e's; returncode 0.
+    CHECK(aio::run(both_ways(size)) == std::vector<std::size_t>{size + 8, size, size, size, size, 0});
+    hygiene.check();
+}
+
+namespace {
+
+// A dialogue through stdin() and stdout(): each line written is read back before the next is
+// written, then closing stdin gives the child its EOF.
+aio::Coroutine<Lines> dialogue() {
+    std::vector<std::string> argv{"cat"};
+    aio::Process process = co_await aio::create_subprocess_exec(
+        std::move(argv), {.stdin_from = aio::Redirect::pipe, .stdout_to = aio::Redirect::pipe});
+    Lines lines;
+    for (const char* line : {"ping\n", "pong\n"}) {
+        process.stdin().write(line);
+        co_await process.stdin().drain();
+        lines.push_back(co_await process.stdout().readline());
+    }
+    process.stdin().close();
+    co_await process.stdin().wait_closed();
+    lines.push_back(fmt::format("after close: '{}'", co_await process.stdout().readline()));
+    lines.push_back(fmt::format("returncode {}", co_await process.wait()));
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("stdin() is a StreamWriter: a line at a time to cat and back, then close() gives it EOF") {
+    const Hygiene hygiene;
+    CHECK(aio::run(dialogue()) == Lines{"ping\n", "pong\n", "after close: ''", "returncode 0"});
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<Lines> child_that_never_reads() {
+    Lines lines;
+    {  // communicate(): the child exits without reading; its closed stdin is no error (as asyncio)
+        std::vector<std::string> argv{"true"};
+        aio::Process process = co_await aio::create_subprocess_exec(
+            std::move(argv), {.stdin_from = aio::Redirect::pipe, .stdout_to = aio::Redirect::pipe});
+        const aio::ProcessOutput output = co_await process.communicate(std::string(1'000'000, 'x'));
+        lines.push_back(fmt::format("communicate: stdout '{}', returncode {}", output.stdout_data.value(),
+                                    process.returncode().value_or(-1000)));
+    }
+    {  // stdin() by hand: the write raises no SIGPIPE (we are alive), and drain() says why
+        std::vector<std::string> argv{"true"};
+        aio::Process process = co_await aio::create_subprocess_exec(
+            std::move(argv), {.stdin_from = aio::Redirect::pipe, .stdout_to = aio::Redirect::devnull});
+        co_await process.wait();
+        process.stdin().write(std::string(1'000'000, 'x'));
+        try {
+            co_await process.stdin().drain();
+            lines.push_back("drain: no error");
+        } catch (const aio::ConnectionResetError& error) {
+            lines.push_back(fmt::format("drain: ConnectionResetError, EPIPE: {}", error.code().value() == EPIPE));
+        }
+        process.stdin().close();
+    }
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a child that exits without reading its stdin: communicate() ignores it, drain() throws, no SIGPIPE") {
+    const Hygiene hygiene;
+    CHECK(aio::run(child_that_never_reads()) ==
+          Lines{"communicate: stdout '', returncode 0", "drain: ConnectionResetError, EPIPE: true"});
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<Lines> communicate_cancelled() {
+    aio::Process process = co_await sleep_forever(all_pipes);
+    Lines lines;
+    try {
+        co_await aio::wait_for(process.communicate("input"), 0.1);
+    } catch (const aio::TimeoutError&) {
+        lines.push_back(fmt::format("TimeoutError, child still running: {}", !process.returncode().has_value()));
+    }
+    process.kill();
+    const aio::ProcessOutput output = co_await process.communicate();  // again: what is left, to EOF
+    lines.push_back(fmt::format("after kill: ({}, {}), returncode {}", output.stdout_data.value_or("None"),
+                                output.stderr_data.value_or("None"), process.returncode().value_or(-1000)));
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a communicate() cancelled by wait_for leaves the child running; after kill() a second one reaps it") {
+    const Hygiene hygiene;
+    CHECK(aio::run(communicate_cancelled()) ==
+          Lines{"TimeoutError, child still running: true", "after kill: (, ), returncode -9"});
+    hygiene.check();
+}
+
+namespace {
+
+aio::Coroutine<Lines> stdin_misuse() {
+    Lines lines;
+    aio::Process process = co_await sleep_forever();
+    try {
+        (void)process.stdin();
+    } catch (const std::logic_error& error) {
+        lines.push_back(error.what());
+    }
+    try {
+        (void)process.communicate("input");
+    } catch (const std::logic_error& error) {
+        lines.push_back(error.what());
+    }
+    for (const aio::SubprocessOptions& options : {aio::SubprocessOptions{.stdin_from = aio::Redirect::stdout},
+                                                  aio::SubprocessOptions{.stdout_to = aio::Redirect::stdout}}) {
+        try {
+            std::vector<std::string> argv{"true"};
+            const aio::Process never = co_await aio::create_subprocess_exec(std::move(argv), options);
+            lines.push_back("started");
+        } catch (const std::invalid_argument& error) {
+            lines.push_back(error.what());
+        }
+    }
+    co_return lines;
+}
+
+}  // namespace
+
+TEST_CASE("misuse is a clear error: stdin() not piped, input for a stdin not piped, Redirect::stdout out of place") {
+    const Hygiene hygiene;
+    CHECK(aio::run(stdin_misuse()) ==
+          Lines{
+              "Process::stdin: the child's stdin is not a pipe (Redirect::pipe)",
+              "Process::communicate: input for a child whose stdin is not a pipe (Redirect::pipe)",
+              "create_subprocess_exec: stdin_from = Redirect::stdout: only stderr can go to stdout",
+              "create_subprocess_exec: stdout_to = Redirect::stdout: only stderr can go to stdout",
+          });
+    hygiene.check();
+}

@@ -5,6 +5,8 @@
 // steps. Used by streams.hpp and server.hpp.
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstddef>
 #include <exception>
 #include <memory>
@@ -21,9 +23,13 @@ namespace aio::detail {
 
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
+    // What the fd is: a socket, or the parent's end of a child's stdin pipe (written with
+    // write(2), which has no MSG_NOSIGNAL: see write_to_pipe in connection.cpp).
+    enum class Kind { socket, pipe };
+
     // Takes a connected socket (or one whose connect is in progress) and watches it on the
     // running loop's epoll. `peer` names the other end in error messages.
-    Connection(Fd fd, std::string peer);
+    Connection(Fd fd, std::string peer, Kind kind = Kind::socket);
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
     ~Connection() = default;
@@ -69,6 +75,8 @@ private:
     // The buffer is flushed (or the connection lost): the deferred shutdown and close happen now.
     void flush_done();
     void fail(int error, const char* call);
+    // send(2) without SIGPIPE on a socket, write(2) without SIGPIPE on a pipe.
+    ssize_t send_some(const char* data, std::size_t size);
     // A connection whose loop is gone (its watch let go) cannot wait on another loop: refuse,
     // rather than spin on a watch that no longer reports anything.
     void check_watched(const char* what) const;
@@ -76,6 +84,7 @@ private:
     void close_now() noexcept;
 
     Fd fd_;
+    Kind kind_;
     IoWatch watch_;  // declared after fd_: leaves epoll before the fd is closed
     std::string peer_;
     ReadBuffer buffer_;

@@ -13,16 +13,27 @@
 
 namespace aio {
 
-// Where the child's stdout or stderr goes (asyncio: subprocess.PIPE, subprocess.DEVNULL, None).
+// Where the child's stdin comes from, or its stdout or stderr goes (asyncio: subprocess.PIPE,
+// subprocess.DEVNULL, None, subprocess.STDOUT).
 enum class Redirect {
     inherit,  // the parent's own (asyncio's default)
-    pipe,     // a pipe, read through Process::stdout() / stderr()
+    pipe,     // a pipe: written through Process::stdin(), read through stdout() / stderr()
     devnull,  // /dev/null
+    stdout,   // stderr_to only: where stdout goes (asyncio's stderr=STDOUT); glibc's `stdout` names itself
 };
 
+// Anything else than inherit, pipe or devnull for stdin_from or stdout_to is std::invalid_argument.
 struct SubprocessOptions {
+    Redirect stdin_from = Redirect::inherit;
     Redirect stdout_to = Redirect::pipe;
     Redirect stderr_to = Redirect::inherit;
+};
+
+// What Process::communicate() read (asyncio's (stdout_data, stderr_data)): none for an output
+// that is not a pipe (Python's None).
+struct ProcessOutput {
+    std::optional<std::string> stdout_data;
+    std::optional<std::string> stderr_data;
 };
 
 // A child process (asyncio.subprocess.Process). Move-only. Destroying it while the child still
@@ -44,6 +55,19 @@ public:
     // glibc defines `stdout` and `stderr` as themselves, so these names are safe as members.
     StreamReader& stdout();
     StreamReader& stderr();
+    // The parent's end of the child's stdin pipe (Redirect::pipe); std::logic_error otherwise.
+    // close() it to give the child EOF. A write to a child that closed its stdin raises no
+    // SIGPIPE: the next drain() throws ConnectionResetError (errno EPIPE), as asyncio's does.
+    StreamWriter& stdin();
+
+    // asyncio's communicate(input): writes `input` to stdin and closes it, reads stdout and
+    // stderr to EOF (the pipes among them), all three at once, then waits for the exit. At once
+    // is what matters: a child that writes more than a pipe holds before it reads its input
+    // cannot deadlock with us. A child that exits without reading its input is no error (as in
+    // asyncio). Input for a stdin that is not a pipe is std::logic_error (asyncio 3.11: an
+    // AttributeError on None).
+    // Cancelling it stops the feeding and the reading, not the child.
+    Coroutine<ProcessOutput> communicate(std::string input = {});
 
     // Waits until the child exits; returns its returncode. Several tasks may wait at once.
     // Cancelling a wait() leaves the child running (as asyncio): kill() it, then wait() again.

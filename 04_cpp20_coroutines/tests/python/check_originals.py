@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Diffs the sections makerandom, chain, racing, settled and downloads with the Python programs
-they port.
+"""Diffs the sections makerandom, chain, racing, settled, downloads and subprocess with the Python
+programs they port.
 
     python3 check_originals.py PATH/TO/04_cpp20_coroutines
 
-Each Python program runs on a virtual-time asyncio loop (virtual_asyncio.py); the C++ section
-runs with --virtual. Their lines must be equal, stamps included; only the C++ section's "== "
+Each Python program runs on a virtual-time asyncio loop (virtual_asyncio.py), except those in
+REAL_TIME, whose children sleep for real; the C++ section runs with --virtual. Their lines must be equal, stamps included; only the C++ section's "== "
 header line is left out. Exit status 1 and a diff when they are not.
 """
 import difflib
@@ -27,7 +27,10 @@ CASES = [
     ("444", ["racing.py"], ["racing"]),
     ("444", ["settled.py"], ["settled"]),
     ("444", ["downloads.py"], ["downloads"]),
+    ("444", ["subprocesses.py"], ["subprocess"]),
 ]
+# Run by plain asyncio: the section runs on real time too, even with --virtual.
+REAL_TIME = {"subprocesses.py"}
 # Not every seed and argument list agrees: when two timers share a deadline, aio fires them in the
 # order they were set, while asyncio's heapq may fire either first (SEED=4294967296 chained.py
 # 5 4 3 2 1 ends part2(5) before part2(2), both due at 9 s). In real time such ties hardly happen.
@@ -42,7 +45,8 @@ def main():
     binary = sys.argv[1]
     failed = 0
     for seed, program, section in CASES:
-        python = run([sys.executable, str(HERE / "virtual_asyncio.py"), str(HERE / program[0]), *program[1:]], seed)
+        loop = [] if program[0] in REAL_TIME else [str(HERE / "virtual_asyncio.py")]
+        python = run([sys.executable, *loop, str(HERE / program[0]), *program[1:]], seed)
         cpp = run([binary, "--virtual", "--seed", seed, *section], seed)
         cpp = [line for line in cpp if not line.startswith("== ")]
         label = f"--seed {seed} {' '.join(section)}"
