@@ -7,7 +7,7 @@ if(COURSE_TESTS)
     target_link_libraries(course_doctest_main PUBLIC doctest::doctest course_flags)
 
     # The same main at -O0 for the learner's exercise programs: the first of them waits for it,
-    # and doctest's runner compiles several times faster without the optimiser.
+    # and doctest's runner compiles about twice as fast without the optimiser.
     add_library(course_doctest_main_quick STATIC EXCLUDE_FROM_ALL "${PROJECT_SOURCE_DIR}/testing/doctest_main.cpp")
     target_include_directories(course_doctest_main_quick PUBLIC "${PROJECT_SOURCE_DIR}/testing")
     target_link_libraries(course_doctest_main_quick PUBLIC doctest::doctest course_flags)
@@ -80,9 +80,9 @@ function(course_exercise)
 
     # The learner's loop (./course progress, ./course exercise) builds <target>_yours: the same
     # test against exercises/, in this tree, so it links the chapter libraries that ./course walk
-    # has already built instead of building them again in a tree of their own. Only what
-    # the learner edits is compiled, at -O0 (quick to compile, easy to step through), with
-    # warnings shown but not fatal. Not part of `all`, not a CTest test: the solutions' build
+    # has already built instead of building them again in a tree of their own. Only the test
+    # and the learner's files are compiled, at -O0 (quick to compile, easy to step through),
+    # with warnings shown but not fatal. Not part of `all`, not a CTest test: the solutions' build
     # and CI never depend on the learner's half-written code.
     if(COURSE_SOLUTIONS)
         set(yours ${target}_yours)
