@@ -5,6 +5,13 @@ if(COURSE_TESTS)
     add_library(course_doctest_main STATIC "${PROJECT_SOURCE_DIR}/testing/doctest_main.cpp")
     target_include_directories(course_doctest_main PUBLIC "${PROJECT_SOURCE_DIR}/testing")
     target_link_libraries(course_doctest_main PUBLIC doctest::doctest course_flags)
+
+    # The same main at -O0 for the learner's exercise programs: the first of them waits for it,
+    # and doctest's runner compiles about twice as fast without the optimiser.
+    add_library(course_doctest_main_quick STATIC EXCLUDE_FROM_ALL "${PROJECT_SOURCE_DIR}/testing/doctest_main.cpp")
+    target_include_directories(course_doctest_main_quick PUBLIC "${PROJECT_SOURCE_DIR}/testing")
+    target_link_libraries(course_doctest_main_quick PUBLIC doctest::doctest course_flags)
+    target_compile_options(course_doctest_main_quick PRIVATE -O0)
 endif()
 
 # Registers each doctest case of TARGET as its own CTest test, "PREFIX<case name>", with LABELS.
@@ -70,4 +77,23 @@ function(course_exercise)
     target_link_libraries(${target} PRIVATE course_doctest_main course_common ${arg_LIBRARIES})
     course_discover_tests(${target} "${arg_CHAPTER}/${arg_NAME}: "
         "exercise;${arg_CHAPTER};${arg_CHAPTER}/${arg_NAME}" 20)
+
+    # The learner's loop (./course progress, ./course exercise) builds <target>_yours: the same
+    # test against exercises/, in this tree, so it links the chapter libraries that ./course walk
+    # has already built instead of building them again in a tree of their own. Only the test
+    # and the learner's files are compiled, at -O0 (quick to compile, easy to step through),
+    # with warnings shown but not fatal. Not part of `all`, not a CTest test: the solutions' build
+    # and CI never depend on the learner's half-written code.
+    if(COURSE_SOLUTIONS)
+        set(yours ${target}_yours)
+        set(mine "${CMAKE_CURRENT_SOURCE_DIR}/exercises")
+        set(mine_sources ${arg_SOURCES})
+        list(TRANSFORM mine_sources REPLACE "^${dir}/" "${mine}/")
+        add_executable(${yours} EXCLUDE_FROM_ALL
+            "${CMAKE_CURRENT_SOURCE_DIR}/exercises/tests/${arg_NAME}_test.cpp" ${mine_sources})
+        target_include_directories(${yours} PRIVATE "${mine}")
+        target_link_libraries(${yours} PRIVATE course_doctest_main_quick course_common ${arg_LIBRARIES})
+        target_compile_options(${yours} PRIVATE -O0)
+        set_target_properties(${yours} PROPERTIES COURSE_WARNINGS_ALLOWED ON)
+    endif()
 endfunction()

@@ -1,6 +1,9 @@
 # Flags every target of the course gets: warnings (errors in CI) and the sanitizer presets.
 add_library(course_flags INTERFACE)
-target_compile_options(course_flags INTERFACE -Wall -Wextra -Wpedantic $<$<BOOL:${COURSE_WERROR}>:-Werror>)
+# A target with COURSE_WARNINGS_ALLOWED (the learner's own exercise programs) shows warnings
+# without failing on them, even in a tree built with COURSE_WERROR.
+target_compile_options(course_flags INTERFACE -Wall -Wextra -Wpedantic
+    $<$<AND:$<BOOL:${COURSE_WERROR}>,$<NOT:$<BOOL:$<TARGET_PROPERTY:COURSE_WARNINGS_ALLOWED>>>>:-Werror>)
 
 if(COURSE_SANITIZER STREQUAL "address")
     set(sanitize -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)

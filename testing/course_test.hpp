@@ -1,6 +1,6 @@
 // What every test of the course includes: doctest, plus printers for what the lessons and the
-// exercises return (vectors, std::optional, std::pair, numbers inside them), so that a failed
-// CHECK(result == expected) shows both sides instead of "{?} == {?}".
+// exercises return (vectors, std::optional and std::nullopt, std::pair, numbers inside them), so
+// that a failed CHECK(result == expected) shows both sides instead of "{?} == {?}".
 #pragma once
 
 #include <doctest/doctest.h>
@@ -53,6 +53,12 @@ struct StringMaker<std::optional<T>> {
     static String convert(const std::optional<T>& value) {
         return value ? String(("optional(" + course_test::show(*value) + ")").c_str()) : String("nullopt");
     }
+};
+
+// The other side of CHECK(gen.next() == std::nullopt).
+template <>
+struct StringMaker<std::nullopt_t> {
+    static String convert(std::nullopt_t) { return String("nullopt"); }
 };
 
 template <class A, class B>

@@ -16,6 +16,7 @@ std::string shown(const T& value) {
 TEST_CASE("a failed check shows optionals, pairs and vectors of numbers, not {?}") {
     CHECK(shown(std::optional<int>{3}) == "optional(3)");
     CHECK(shown(std::optional<int>{}) == "nullopt");
+    CHECK(shown(std::nullopt) == "nullopt");
     CHECK(shown(std::optional<std::string>{"ab"}) == "optional(\"ab\")");
     CHECK(shown(std::pair<int, std::string>{1, "one"}) == "(1, \"one\")");
     CHECK(shown(std::vector<int>{1, -2}) == "{\n    1\n    -2\n}");

@@ -8,6 +8,7 @@
 #include <vector>
 
 TEST_CASE("a wrong optional") { CHECK(std::optional<int>{3} == std::optional<int>{4}); }
+TEST_CASE("a value where nullopt was wanted") { CHECK(std::optional<int>{0} == std::nullopt); }
 TEST_CASE("a wrong empty optional") { CHECK(std::optional<std::string>{} == std::optional<std::string>{"x"}); }
 TEST_CASE("a wrong pair") { CHECK(std::pair<int, std::string>{1, "a"} == std::pair<int, std::string>{1, "b"}); }
 TEST_CASE("a wrong vector of ints") { CHECK(std::vector<int>{1, 2} == std::vector<int>{1, 3}); }
