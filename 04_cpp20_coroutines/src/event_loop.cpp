@@ -143,7 +143,7 @@ void EventLoop::call_soon_threadsafe(std::function<void()> callback) {
 detail::Selector& EventLoop::selector() {
     if (!selector_) {
         if (closed_) throw std::logic_error("the event loop is closed");
-        auto created = std::make_unique<detail::Selector>(syscalls_);
+        auto created = std::make_unique<detail::Selector>(*this, syscalls_);
         const std::lock_guard lock(threadsafe_mutex_);
         selector_ = std::move(created);
     }

@@ -20,7 +20,7 @@ constexpr std::uint32_t readable_events = EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOL
 constexpr std::uint32_t writable_events = EPOLLOUT | EPOLLHUP | EPOLLERR;
 }  // namespace
 
-Selector::Selector(std::uint64_t& syscalls) : syscalls_(syscalls) {
+Selector::Selector(EventLoop& loop, std::uint64_t& syscalls) : loop_(loop), syscalls_(syscalls) {
     epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
     if (epoll_fd_ < 0) fail("epoll_create1");
     wakeup_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -42,7 +42,10 @@ Selector::Selector(std::uint64_t& syscalls) : syscalls_(syscalls) {
 }
 
 Selector::~Selector() {
-    for (IoEntry* entry = entries_; entry != nullptr; entry = entry->next) entry->selector = nullptr;
+    for (IoEntry* entry = entries_; entry != nullptr; entry = entry->next) {
+        entry->selector = nullptr;
+        entry->loop_gone = true;
+    }
     ::close(wakeup_fd_);
     ::close(epoll_fd_);
 }
@@ -59,7 +62,7 @@ void Selector::add(IoEntry& entry, int fd) {
         fail(fmt::format("epoll_ctl(ADD, fd {})", fd));
     }
     entry.fd = fd;
-    entry.may_read = entry.may_write = entry.hung_up = false;
+    entry.may_read = entry.may_write = entry.hung_up = entry.loop_gone = false;
     entry.reader = entry.writer = {};
     entry.selector = this;
     entry.prev = nullptr;

@@ -10,6 +10,10 @@
 
 #include <sys/epoll.h>
 
+namespace aio {
+class EventLoop;
+}
+
 namespace aio::detail {
 
 struct PromiseBase;
@@ -36,19 +40,25 @@ struct IoEntry {
     IoSlot reader;
     IoSlot writer;
     Selector* selector = nullptr;  // null: not watched (never was, reset, or its loop is gone)
+    // Its loop was destroyed while it was watched: awaiting it can only be refused (it would
+    // never be woken again). Cleared when the fd is watched anew.
+    bool loop_gone = false;
     IoEntry* prev = nullptr;       // the selector's list of entries
     IoEntry* next = nullptr;
 };
 
 class Selector {
 public:
-    // `syscalls`: the loop's count of system calls, which this adds to.
-    explicit Selector(std::uint64_t& syscalls);
+    // `loop`: the loop it belongs to. `syscalls`: the loop's count of system calls, which this adds to.
+    Selector(EventLoop& loop, std::uint64_t& syscalls);
     Selector(const Selector&) = delete;
     Selector& operator=(const Selector&) = delete;
     // The entries still registered (owned by objects that outlive the loop) are let go: their
-    // IoWatch then does nothing when it is destroyed.
+    // IoWatch then does nothing when it is destroyed, and refuses to be awaited.
     ~Selector();
+
+    // Only its loop's tasks may wait here: another loop never polls this epoll.
+    [[nodiscard]] EventLoop& loop() const noexcept { return loop_; }
 
     // Starts watching `fd` for both directions. Throws std::system_error (a regular file, a
     // closed fd, an fd watched twice).
@@ -76,6 +86,7 @@ public:
 private:
     std::size_t take(IoSlot& slot) noexcept;
 
+    EventLoop& loop_;
     std::uint64_t& syscalls_;
     int epoll_fd_ = -1;
     int wakeup_fd_ = -1;  // an eventfd: call_soon_threadsafe writes it
