@@ -35,6 +35,7 @@ public:
         ::close(fds_[1]);
     }
     [[nodiscard]] int read_end() const { return fds_[0]; }
+    [[nodiscard]] int write_end() const { return fds_[1]; }
     void put(const std::string& text) const {
         REQUIRE(::write(fds_[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
     }
@@ -322,4 +323,49 @@ TEST_CASE("an IoWatch kept after its loop is gone is refused on the next loop, n
     pipe.put("again");
     CHECK(b.run_until_complete(read_loop_or_error(*watch, pipe.read_end())) == "again");
     watch.reset();
+}
+
+namespace {
+
+// Writes to the pipe for ever: once it is full, waits until it is writable again.
+aio::Coroutine<void> fill_pipe(aio::IoWatch& watch, int fd) {
+    const std::string chunk(4096, 'x');
+    while (true) {
+        if (!watch.may_write()) co_await watch.writable();
+        if (::write(fd, chunk.data(), chunk.size()) < 0 && errno == EAGAIN) watch.write_would_block();
+    }
+}
+
+// The reader waits for the writer to finish before it reads; the writer waits for the reader
+// to make room. Both ends of the pipe are this loop's.
+aio::Coroutine<void> read_after_the_writer(int read_fd, int write_fd) {
+    aio::IoWatch reading(read_fd);
+    aio::IoWatch writing(write_fd);
+    co_await aio::sleep(2.0);
+    aio::Task<void> writer = aio::create_task(fill_pipe(writing, write_fd));
+    co_await writer;
+}
+
+}  // namespace
+
+TEST_CASE("on virtual time, a pipe whose both ends wait on each other in one loop is reported as a deadlock") {
+    Pipe pipe;
+    aio::EventLoop loop({.virtual_time = true});
+    CHECK_THROWS_WITH_AS(loop.run_until_complete(read_after_the_writer(pipe.read_end(), pipe.write_end())),
+                         "virtual clock: every thread is waiting and none has a deadline (deadlock)", std::logic_error);
+    CHECK(loop.time() == 2.0);
+    CHECK(loop.pending_io() == 1);  // the writer, waiting for room
+}
+
+TEST_CASE("on virtual time, a pipe written by a thread the loop does not know of is waited for, not a deadlock") {
+    Pipe pipe;
+    std::vector<double> times;
+    aio::EventLoop loop({.virtual_time = true});
+    aio::Task<std::string> reader = loop.create_task(read_after_watching(pipe.read_end(), times));
+    // Before the loop waits or while it does: either way the read end alone is watched, and
+    // epoll is waited on for as long as it takes.
+    std::thread other([fd = pipe.write_end()] { (void)!::write(fd, "late", 4); });
+    CHECK(loop.run_until_complete(std::move(reader)) == "late");
+    other.join();
+    CHECK(times == std::vector<double>{0.0});
 }

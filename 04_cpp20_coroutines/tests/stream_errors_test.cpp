@@ -282,3 +282,29 @@ TEST_CASE("a second task reading a connection while another waits on it gets std
     CHECK(story::told(two_readers) == Lines{"1.0s IoWatch::readable: another task is already waiting to read this fd",
                                             "1.0s the first reader got for the fi"});
 }
+
+namespace {
+
+aio::Coroutine<void> wait_for_a_line(aio::StreamReader reader, aio::StreamWriter writer) {
+    co_await reader.readline();  // the client never sends one
+    writer.close();
+}
+
+aio::Coroutine<void> both_wait_to_read() {
+    aio::Server server = co_await aio::start_server(wait_for_a_line, "127.0.0.1", 0);
+    auto connection = co_await aio::open_connection("127.0.0.1", server.port());
+    co_await aio::sleep(1.0);  // the handler runs, and waits for a line
+    server.close();            // no more clients: nobody outside this loop can wake it now
+    co_await connection.first.readline();  // the server never sends one either
+}
+
+}  // namespace
+
+TEST_CASE("on virtual time, a client and its server both waiting to read, with no timer, are reported as a deadlock") {
+    const NoFdLeaked no_leak;
+    aio::EventLoop loop({.virtual_time = true});
+    CHECK_THROWS_WITH_AS(loop.run_until_complete(both_wait_to_read()),
+                         "virtual clock: every thread is waiting and none has a deadline (deadlock)", std::logic_error);
+    CHECK(loop.time() == 1.0);
+    CHECK(loop.pending_io() == 2);
+}

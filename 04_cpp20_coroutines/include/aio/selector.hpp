@@ -78,6 +78,15 @@ public:
     // From any thread: makes a poll() in progress, or the next one, return at once.
     void wakeup() noexcept;
 
+    // Whether only this loop could make ready an fd a task waits on: each such fd is a pipe
+    // end, or a connected TCP socket, whose other end is watched here too. Then, if no task of
+    // the loop can run, none of them will ever be ready (the virtual clock's deadlock report).
+    // False when it cannot know: a listening socket (anyone may connect), a child's pidfd, a
+    // pipe or socket whose other end is elsewhere (another process, or not watched: a thread
+    // may write it), an fd of another kind. It cannot see a thread that writes directly to an
+    // end watched here, nor another process that inherited one: see EventLoop::poll_io.
+    [[nodiscard]] bool only_own_ends();
+
     // Tasks waiting on an fd now.
     [[nodiscard]] std::size_t waiting() const noexcept { return waiting_; }
     // Fds watched now.
