@@ -6,7 +6,7 @@
 // Each task finishes at its own tick, so a waiter is woken once per task: the worst case for
 // wait(FIRST_EXCEPTION), which waits until every task has finished when none raises. Its
 // reporters (src/wait.cpp) keep it O(1) per finishing task. When it looked at every pending
-// task after each wake-up instead, 10'000 tasks took 9.5 s here (ALL_COMPLETED: 0.17 s).
+// task after each wake-up instead, 10'000 tasks took 0.60 s here, ALL_COMPLETED 0.009 s.
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
