@@ -4,7 +4,9 @@
 //     04_wait_bench
 //
 // Each task finishes at its own tick, so a waiter is woken once per task: the worst case for
-// wait(FIRST_EXCEPTION), whose cost grows with tasks x wake-ups (src/wait.cpp says why).
+// wait(FIRST_EXCEPTION), which waits until every task has finished when none raises. Its
+// reporters (src/wait.cpp) keep it O(1) per finishing task. When it looked at every pending
+// task after each wake-up instead, 10'000 tasks took 0.60 s here, ALL_COMPLETED 0.009 s.
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
@@ -75,12 +77,10 @@ int main(int argc, char** argv) {
     for (const int count : {10'000, 1'000'000}) {
         row("wait(ALL_COMPLETED)", count, [](int n) { return wait_mode(n, aio::ALL_COMPLETED); });
         row("wait(FIRST_COMPLETED), then the rest", count, [](int n) { return wait_mode(n, aio::FIRST_COMPLETED); });
+        row("wait(FIRST_EXCEPTION), none raises", count, [](int n) { return wait_mode(n, aio::FIRST_EXCEPTION); });
         row("as_completed, every result taken", count, as_completed_all);
     }
     for (const int count : {10'000, 100'000}) {
         row("shield: waiters of one task, all cancelled", count, shields_cancelled);
-    }
-    for (const int count : {1'000, 3'000, 10'000}) {
-        row("wait(FIRST_EXCEPTION), none raises", count, [](int n) { return wait_mode(n, aio::FIRST_EXCEPTION); });
     }
 }

@@ -24,8 +24,8 @@ Connection::Connection(Fd fd, std::string peer, Kind kind) : fd_(std::move(fd)),
 }
 
 bool Connection::receive() {
+    check_loop("read from");
     rethrow_error();
-    check_watched("read from");
     if (!fd_.valid()) {  // closed on our side (close(), or the reader woke from watch_.reset())
         eof_ = true;
         return true;
@@ -57,10 +57,11 @@ bool Connection::receive() {
 }
 
 void Connection::write(std::string_view data) {
+    check_loop("write to");
+    if (error_) return;  // the connection is lost: the bytes are dropped, and drain() says why
     if (closing_) throw std::logic_error(fmt::format("write to {}: the writer is closed", peer_));
     if (eof_requested_) throw std::logic_error(fmt::format("write to {}: write_eof() was called", peer_));
-    if (error_ || data.empty()) return;
-    check_watched("write to");
+    if (data.empty()) return;
     if (!flushing_) {
         // Nothing queued: straight to the socket, whatever may_write says (it is only a hint
         // for the flush task; the send tells the truth).
@@ -190,9 +191,14 @@ void Connection::close() {
 
 void Connection::close_now() noexcept {
     if (!fd_.valid()) return;
-    watch_.reset();  // a task waiting in readable() wakes up, and receive() tells it: EOF
+    eof_ = true;  // a task waiting in readable() wakes up below, and receive() tells it: EOF
+    close_socket();
+}
+
+void Connection::close_socket() noexcept {
+    if (!fd_.valid()) return;
+    watch_.reset();  // wakes a task waiting in readable() or writable()
     fd_.close();
-    eof_ = true;
     closed.notify_all();
 }
 
@@ -202,10 +208,26 @@ void Connection::check_watched(const char* what) const {
     }
 }
 
+void Connection::check_loop(const char* what) const {
+    check_watched(what);
+    const EventLoop* running = running_loop();
+    const EventLoop* owner = watch_.loop();
+    if (running != nullptr && owner != nullptr && running != owner) {
+        throw std::logic_error(fmt::format(
+            "{} {}: the stream belongs to another event loop (asyncio: Task got Future attached to a different loop)",
+            what, peer_));
+    }
+}
+
 void Connection::fail(int error, const char* call) {
     if (!error_) error_ = errno_exception(error, fmt::format("{} {}", call, peer_));
     unsent_.clear();
     sent_ = 0;
+    // asyncio's transport closes itself on a fatal error (_force_close): is_closing() is true
+    // from now on, the socket goes at once, and wait_closed() raises the error. Not EOF: a
+    // woken reader gets the error (receive() rethrows it first), and at_eof() stays false.
+    closing_ = true;
+    close_socket();
 }
 
 }  // namespace aio::detail

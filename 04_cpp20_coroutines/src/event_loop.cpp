@@ -143,7 +143,7 @@ void EventLoop::call_soon_threadsafe(std::function<void()> callback) {
 detail::Selector& EventLoop::selector() {
     if (!selector_) {
         if (closed_) throw std::logic_error("the event loop is closed");
-        auto created = std::make_unique<detail::Selector>(syscalls_);
+        auto created = std::make_unique<detail::Selector>(*this, syscalls_);
         const std::lock_guard lock(threadsafe_mutex_);
         selector_ = std::move(created);
     }
@@ -225,9 +225,14 @@ void EventLoop::poll_io() {
         return;
     }
     // Virtual time: I/O goes first. Only when no fd is ready does the clock jump to the next
-    // timer; with no timer either, only I/O or another thread can wake us: wait for it.
+    // timer; with no timer either, only I/O or another thread can wake us.
     if (selector_->poll(0) > 0) return;
     if (deadline != common::forever) {
+        wait_for_work(deadline);
+    } else if (selector_->only_own_ends()) {
+        // Every fd a task waits on has its other end here, and no task can run: no byte will
+        // come unless a thread of the clock (a to_thread job) posts work. The clock waits for
+        // that, or reports the deadlock, as it does when no task waits on I/O.
         wait_for_work(deadline);
     } else {
         const common::OffTheClock waiting_for_io(*clock_);  // a to_thread job's sleep may move time

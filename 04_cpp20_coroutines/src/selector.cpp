@@ -1,10 +1,17 @@
 #include "aio/selector.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
+#include <string>
 #include <system_error>
+#include <unordered_set>
+#include <vector>
 
+#include <fcntl.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -20,7 +27,7 @@ constexpr std::uint32_t readable_events = EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOL
 constexpr std::uint32_t writable_events = EPOLLOUT | EPOLLHUP | EPOLLERR;
 }  // namespace
 
-Selector::Selector(std::uint64_t& syscalls) : syscalls_(syscalls) {
+Selector::Selector(EventLoop& loop, std::uint64_t& syscalls) : loop_(loop), syscalls_(syscalls) {
     epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
     if (epoll_fd_ < 0) fail("epoll_create1");
     wakeup_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -42,7 +49,10 @@ Selector::Selector(std::uint64_t& syscalls) : syscalls_(syscalls) {
 }
 
 Selector::~Selector() {
-    for (IoEntry* entry = entries_; entry != nullptr; entry = entry->next) entry->selector = nullptr;
+    for (IoEntry* entry = entries_; entry != nullptr; entry = entry->next) {
+        entry->selector = nullptr;
+        entry->loop_gone = true;
+    }
     ::close(wakeup_fd_);
     ::close(epoll_fd_);
 }
@@ -59,7 +69,7 @@ void Selector::add(IoEntry& entry, int fd) {
         fail(fmt::format("epoll_ctl(ADD, fd {})", fd));
     }
     entry.fd = fd;
-    entry.may_read = entry.may_write = entry.hung_up = false;
+    entry.may_read = entry.may_write = entry.hung_up = entry.loop_gone = false;
     entry.reader = entry.writer = {};
     entry.selector = this;
     entry.prev = nullptr;
@@ -138,6 +148,68 @@ std::size_t Selector::poll(int timeout_ms) {
         }
     }
     return woken;
+}
+
+namespace {
+
+// Who an fd is, as far as its other end goes: "pipe <dev>:<ino> r" for a pipe's read end,
+// "tcp <local><peer>" (the two addresses' bytes) for a connected TCP socket; "" for anything
+// else, or if a call fails.
+std::string identify(int fd, std::uint64_t& syscalls) {
+    struct stat status {};
+    ++syscalls;
+    if (::fstat(fd, &status) != 0) return {};
+    if (S_ISFIFO(status.st_mode)) {
+        ++syscalls;
+        const int flags = ::fcntl(fd, F_GETFL);
+        if (flags < 0) return {};
+        return fmt::format("pipe {}:{} {}", status.st_dev, status.st_ino, (flags & O_ACCMODE) == O_RDONLY ? 'r' : 'w');
+    }
+    if (!S_ISSOCK(status.st_mode)) return {};
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    ++syscalls;
+    if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening != 0) return {};
+    sockaddr_storage local{};
+    sockaddr_storage peer{};
+    socklen_t local_size = sizeof local;
+    socklen_t peer_size = sizeof peer;
+    syscalls += 2;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0 ||
+        ::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0) {
+        return {};  // not connected (yet)
+    }
+    if (local.ss_family != AF_INET && local.ss_family != AF_INET6) return {};  // a Unix socket has no name to match
+    const auto bytes = [](const sockaddr_storage& address, socklen_t length) {
+        return std::string(reinterpret_cast<const char*>(&address), length);
+    };
+    if (local_size != peer_size) return {};
+    return "tcp " + bytes(local, local_size) + bytes(peer, peer_size);
+}
+
+// The identity the other end of `end` has.
+std::string other_end(const std::string& end) {
+    if (end.starts_with("pipe ")) return end.substr(0, end.size() - 1) + (end.back() == 'r' ? 'w' : 'r');
+    const std::size_t half = (end.size() - 4) / 2;  // "tcp <local><peer>": two addresses of one size
+    return "tcp " + end.substr(4 + half) + end.substr(4, half);
+}
+
+}  // namespace
+
+bool Selector::only_own_ends() {
+    std::vector<std::string> awaited;
+    for (const IoEntry* entry = entries_; entry != nullptr; entry = entry->next) {
+        if (entry->reader.task == nullptr && entry->writer.task == nullptr) continue;
+        std::string end = identify(entry->fd, syscalls_);
+        if (end.empty()) return false;  // cannot know who may make it ready
+        awaited.push_back(std::move(end));
+    }
+    std::unordered_set<std::string> watched;
+    for (const IoEntry* entry = entries_; entry != nullptr; entry = entry->next) {
+        watched.insert(identify(entry->fd, syscalls_));
+    }
+    return std::all_of(awaited.begin(), awaited.end(),
+                       [&watched](const std::string& end) { return watched.contains(other_end(end)); });
 }
 
 void Selector::wakeup() noexcept {

@@ -17,8 +17,10 @@ using detail::Connection;
 
 // The coroutines take the connection by value, not through `this`: a reader handle moved or
 // destroyed while its read is pending (under wait_for, in another task) leaves nothing dangling.
+// Each starts with check_loop: a task of another loop is refused before it can wait.
 
 Coroutine<std::string> read(std::shared_ptr<Connection> connection, std::size_t n) {
+    connection->check_loop("read from");
     if (n == 0) co_return std::string();
     while (connection->buffer().empty() && !connection->eof()) {
         if (!connection->receive()) co_await connection->readable();
@@ -27,6 +29,7 @@ Coroutine<std::string> read(std::shared_ptr<Connection> connection, std::size_t 
 }
 
 Coroutine<std::size_t> read_into(std::shared_ptr<Connection> connection, std::span<char> out) {
+    connection->check_loop("read from");
     if (out.empty()) co_return 0;
     while (connection->buffer().empty() && !connection->eof()) {
         if (!connection->receive()) co_await connection->readable();
@@ -35,6 +38,7 @@ Coroutine<std::size_t> read_into(std::shared_ptr<Connection> connection, std::sp
 }
 
 Coroutine<std::string> readline(std::shared_ptr<Connection> connection) {
+    connection->check_loop("read from");
     std::size_t searched = 0;  // bytes known to hold no '\n': each byte is searched once
     while (true) {
         detail::ReadBuffer& buffer = connection->buffer();
@@ -64,6 +68,7 @@ Coroutine<std::string> readline(std::shared_ptr<Connection> connection) {
 }
 
 Coroutine<std::string> readexactly(std::shared_ptr<Connection> connection, std::size_t n) {
+    connection->check_loop("read from");
     while (connection->buffer().size() < n) {
         if (connection->eof()) throw IncompleteReadError(connection->buffer().take(connection->buffer().size()), n);
         if (!connection->receive()) co_await connection->readable();
@@ -72,6 +77,7 @@ Coroutine<std::string> readexactly(std::shared_ptr<Connection> connection, std::
 }
 
 Coroutine<void> drain(std::shared_ptr<Connection> connection) {
+    connection->check_loop("drain to");
     while (true) {
         connection->rethrow_error();
         if (!connection->flushing()) co_return;
@@ -80,7 +86,9 @@ Coroutine<void> drain(std::shared_ptr<Connection> connection) {
 }
 
 Coroutine<void> wait_closed(std::shared_ptr<Connection> connection) {
+    connection->check_loop("wait_closed on");
     while (!connection->is_closed()) co_await connection->closed.wait();
+    connection->rethrow_error();  // what ended the connection, as asyncio 3.11 raises it
 }
 
 }  // namespace

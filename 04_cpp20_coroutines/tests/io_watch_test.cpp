@@ -1,6 +1,7 @@
 // The loop's I/O: an fd watched by epoll wakes the task that waits on it, a cancelled or timed
-// out wait leaves nothing registered, virtual time still jumps while I/O is pending, and another
-// thread's call_soon_threadsafe wakes a loop blocked in epoll_wait. Pipes stand in for sockets.
+// out wait leaves nothing registered, virtual time still jumps while I/O is pending, another
+// thread's call_soon_threadsafe wakes a loop blocked in epoll_wait, and a watch awaited from
+// another loop (or after its loop is gone) is refused. Pipes stand in for sockets.
 #include "course_test.hpp"
 
 #include <cerrno>
@@ -12,6 +13,8 @@
 #include <thread>
 #include <unistd.h>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "aio/aio.hpp"
 #include "aio/io_watch.hpp"
@@ -32,6 +35,7 @@ public:
         ::close(fds_[1]);
     }
     [[nodiscard]] int read_end() const { return fds_[0]; }
+    [[nodiscard]] int write_end() const { return fds_[1]; }
     void put(const std::string& text) const {
         REQUIRE(::write(fds_[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
     }
@@ -237,4 +241,131 @@ TEST_CASE("a loop destroyed while tasks wait on fds frees their frames, and a wa
         CHECK(outlives->fd() == -1);  // its loop is gone: destroying it touches nothing
     }
     CHECK(course_test::open_fds() == fds_before);
+}
+
+namespace {
+
+// The read loop io_watch.hpp documents, on the raw fd, with a bound: a loop that never suspends
+// (EAGAIN, then a wait that returns at once, again and again) reports that it spun instead of
+// hanging the test.
+aio::Coroutine<std::string> read_loop(aio::IoWatch& watch, int fd) {
+    char buffer[64];
+    for (int attempts = 0; attempts < 1000; ++attempts) {
+        if (!watch.may_read()) co_await watch.readable();
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EAGAIN) {
+            watch.read_would_block();
+            continue;
+        }
+        co_return n > 0 ? std::string(buffer, static_cast<std::size_t>(n)) : std::string("EOF");
+    }
+    co_return "spun 1000 times without waiting";
+}
+
+aio::Coroutine<std::string> read_loop_or_error(aio::IoWatch& watch, int fd) {
+    try {
+        co_return co_await read_loop(watch, fd);
+    } catch (const std::logic_error& error) {
+        co_return fmt::format("{:.1f}s {}", aio::time(), error.what());
+    }
+}
+
+aio::Coroutine<void> make_watch(std::unique_ptr<aio::IoWatch>& watch, int fd) {
+    watch = std::make_unique<aio::IoWatch>(fd);
+    co_return;
+}
+
+aio::Coroutine<void> nap(double seconds) { co_await aio::sleep(seconds); }
+
+// On virtual time, with a timer set 1 s ahead: the timer must fire, so the loop cannot spin.
+aio::Coroutine<std::string> read_beside_a_timer(aio::IoWatch& watch, int fd) {
+    aio::Task<void> timer = aio::create_task(nap(1.0));
+    std::string got = co_await read_loop_or_error(watch, fd);
+    co_await timer;
+    co_return fmt::format("{} | timer at {:.1f}s", got, aio::time());
+}
+
+}  // namespace
+
+TEST_CASE("an IoWatch awaited by a task of another loop is refused before it registers anything") {
+    Pipe pipe;
+    aio::EventLoop a({.virtual_time = true});
+    aio::EventLoop b({.virtual_time = true});
+    std::unique_ptr<aio::IoWatch> watch;
+    a.run_until_complete(make_watch(watch, pipe.read_end()));
+    CHECK(b.run_until_complete(read_loop_or_error(*watch, pipe.read_end())) ==
+          fmt::format("0.0s IoWatch::readable: fd {} is watched by another event loop (asyncio: Task got Future "
+                      "attached to a different loop)",
+                      pipe.read_end()));
+    CHECK(a.pending_io() == 0);
+    CHECK(b.watched_fds() == 0);
+    // Its own loop still reads it.
+    pipe.put("hello");
+    CHECK(a.run_until_complete(read_loop_or_error(*watch, pipe.read_end())) == "hello");
+    watch.reset();
+}
+
+TEST_CASE("an IoWatch kept after its loop is gone is refused on the next loop, not spun on: a due timer fires") {
+    Pipe pipe;
+    std::unique_ptr<aio::IoWatch> watch;
+    {
+        aio::EventLoop a({.virtual_time = true});
+        a.run_until_complete(make_watch(watch, pipe.read_end()));
+    }
+    aio::EventLoop b({.virtual_time = true});
+    CHECK(b.run_until_complete(read_beside_a_timer(*watch, pipe.read_end())) ==
+          fmt::format("0.0s IoWatch::readable: the event loop that watched fd {} is gone (watch it again on this "
+                      "loop) | timer at 1.0s",
+                      pipe.read_end()));
+    // Watched again, on this loop, it works.
+    watch->reset();
+    b.run_until_complete(make_watch(watch, pipe.read_end()));
+    pipe.put("again");
+    CHECK(b.run_until_complete(read_loop_or_error(*watch, pipe.read_end())) == "again");
+    watch.reset();
+}
+
+namespace {
+
+// Writes to the pipe for ever: once it is full, waits until it is writable again.
+aio::Coroutine<void> fill_pipe(aio::IoWatch& watch, int fd) {
+    const std::string chunk(4096, 'x');
+    while (true) {
+        if (!watch.may_write()) co_await watch.writable();
+        if (::write(fd, chunk.data(), chunk.size()) < 0 && errno == EAGAIN) watch.write_would_block();
+    }
+}
+
+// The reader waits for the writer to finish before it reads; the writer waits for the reader
+// to make room. Both ends of the pipe are this loop's.
+aio::Coroutine<void> read_after_the_writer(int read_fd, int write_fd) {
+    aio::IoWatch reading(read_fd);
+    aio::IoWatch writing(write_fd);
+    co_await aio::sleep(2.0);
+    aio::Task<void> writer = aio::create_task(fill_pipe(writing, write_fd));
+    co_await writer;
+}
+
+}  // namespace
+
+TEST_CASE("on virtual time, a pipe whose both ends wait on each other in one loop is reported as a deadlock") {
+    Pipe pipe;
+    aio::EventLoop loop({.virtual_time = true});
+    CHECK_THROWS_WITH_AS(loop.run_until_complete(read_after_the_writer(pipe.read_end(), pipe.write_end())),
+                         "virtual clock: every thread is waiting and none has a deadline (deadlock)", std::logic_error);
+    CHECK(loop.time() == 2.0);
+    CHECK(loop.pending_io() == 1);  // the writer, waiting for room
+}
+
+TEST_CASE("on virtual time, a pipe written by a thread the loop does not know of is waited for, not a deadlock") {
+    Pipe pipe;
+    std::vector<double> times;
+    aio::EventLoop loop({.virtual_time = true});
+    aio::Task<std::string> reader = loop.create_task(read_after_watching(pipe.read_end(), times));
+    // Before the loop waits or while it does: either way the read end alone is watched, and
+    // epoll is waited on for as long as it takes.
+    std::thread other([fd = pipe.write_end()] { (void)!::write(fd, "late", 4); });
+    CHECK(loop.run_until_complete(std::move(reader)) == "late");
+    other.join();
+    CHECK(times == std::vector<double>{0.0});
 }

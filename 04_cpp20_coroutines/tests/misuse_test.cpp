@@ -84,6 +84,51 @@ TEST_CASE("awaiting a task or a future of another loop throws std::logic_error i
 
 namespace {
 
+aio::Coroutine<void> mark_started(bool& started) {
+    started = true;
+    co_return;
+}
+
+aio::Coroutine<std::string> gather_foreign_task(aio::Task<void> foreign, bool& started) {
+    try {
+        co_await aio::gather(mark_started(started), foreign);
+    } catch (const std::logic_error& error) {
+        co_return error.what();
+    }
+    co_return "no error";
+}
+
+aio::Coroutine<std::string> wait_for_foreign_task(aio::Task<void> foreign) {
+    try {
+        co_await aio::wait_for(foreign, 1.0);
+    } catch (const std::logic_error& error) {
+        co_return error.what();
+    }
+    co_return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("gather and wait_for refuse a task of another loop before they schedule anything") {
+    aio::EventLoop a({.virtual_time = true});
+    aio::EventLoop b({.virtual_time = true});
+    const aio::Task<void> task_of_a = a.create_task(nap(1.0));
+    bool started = false;
+    CHECK(b.run_until_complete(gather_foreign_task(task_of_a, started)) ==
+          "gather: a task of another event loop (asyncio: Task got Future attached to a different loop)");
+    CHECK_FALSE(started);  // the coroutine beside it never became a task
+    CHECK(b.run_until_complete(wait_for_foreign_task(task_of_a)) ==
+          "wait_for: a task of another event loop (asyncio: ValueError: The future belongs to a different loop than "
+          "the one specified as the loop argument)");
+    CHECK(b.unfinished_tasks() == 0);
+    CHECK(b.time() == 0.0);
+    // Its own loop still runs it to the end.
+    a.run_until_complete(aio::Task<void>(task_of_a));
+    CHECK(a.time() == 1.0);
+}
+
+namespace {
+
 aio::Coroutine<void> writes(int& target) {
     target = 1;
     co_return;

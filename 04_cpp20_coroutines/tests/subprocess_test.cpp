@@ -681,6 +681,14 @@ aio::Coroutine<Lines> stdin_misuse() {
     co_return lines;
 }
 
+aio::Coroutine<std::string> read_stdout_or_error(aio::Process& process) {
+    try {
+        co_return co_await process.stdout().read(100);
+    } catch (const std::logic_error& error) {
+        co_return error.what();
+    }
+}
+
 }  // namespace
 
 TEST_CASE("misuse is a clear error: stdin() not piped, input for a stdin not piped, Redirect::stdout out of place") {
@@ -692,5 +700,25 @@ TEST_CASE("misuse is a clear error: stdin() not piped, input for a stdin not pip
               "create_subprocess_exec: stdin_from = Redirect::stdout: only stderr can go to stdout",
               "create_subprocess_exec: stdout_to = Redirect::stdout: only stderr can go to stdout",
           });
+    hygiene.check();
+}
+
+TEST_CASE("a child's stdout read by a task of another loop is refused before it waits; its own loop reads it") {
+    const Hygiene hygiene;
+    {
+        aio::EventLoop a;
+        aio::Process process = a.run_until_complete(started({"sleep", "1000"}));
+        {
+            aio::EventLoop b({.virtual_time = true});  // destroyed first: nothing of it may stay in a's epoll
+            CHECK(b.run_until_complete(read_stdout_or_error(process)) ==
+                  fmt::format("read from the stdout of process {}: the stream belongs to another event loop "
+                              "(asyncio: Task got Future attached to a different loop)",
+                              process.pid()));
+        }
+        CHECK(a.pending_io() == 0);
+        process.kill();
+        CHECK(a.run_until_complete(read_stdout_or_error(process)).empty());  // EOF: the child is gone
+        CHECK(a.run_until_complete(process.wait()) == -SIGKILL);
+    }
     hygiene.check();
 }

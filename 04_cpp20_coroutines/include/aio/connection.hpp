@@ -59,14 +59,21 @@ public:
     void write_eof();
     // asyncio's close(): the socket closes as soon as the buffer is flushed.
     void close();
+    // close() was called, or the connection was lost (a reset, a broken pipe).
     [[nodiscard]] bool is_closing() const noexcept { return closing_; }
     [[nodiscard]] bool is_closed() const noexcept { return !fd_.valid(); }
     Notifier closed;
 
-    // The error that ended the connection, if one did; rethrown by every later read and drain.
+    // The error that ended the connection, if one did; rethrown by every later read, drain and
+    // wait_closed. It also closes the connection, as asyncio's transport closes on a fatal error.
     void rethrow_error() const {
         if (error_) std::rethrow_exception(error_);
     }
+
+    // Every operation starts here: std::logic_error for a task of another loop than the one
+    // watching the socket (that loop never polls its epoll; asyncio: "Task got Future attached
+    // to a different loop"), or when that loop is gone. `what` names the operation: "read from".
+    void check_loop(const char* what) const;
 
 private:
     friend Coroutine<void> flush(std::shared_ptr<Connection> connection);
@@ -82,6 +89,8 @@ private:
     void check_watched(const char* what) const;
     void shutdown_now();
     void close_now() noexcept;
+    // Leaves epoll (waking whoever waits), closes the fd, wakes wait_closed().
+    void close_socket() noexcept;
 
     Fd fd_;
     Kind kind_;

@@ -33,6 +33,18 @@ namespace detail {
 class ThreadPool;
 }
 
+// Virtual time and deadlocks. On virtual time, when no task can run and no timer is set, the
+// clock reports a deadlock (std::logic_error "virtual clock: ... (deadlock)") instead of waiting
+// for ever, unless a thread it knows of (a to_thread job) may still post work. With tasks
+// waiting for I/O the loop must first know that no byte can come from outside: it does when
+// every fd a task waits on is a pipe end or a connected TCP socket whose other end this loop
+// watches too (Selector::only_own_ends). It cannot know, and waits in epoll as on real time,
+// when a task waits on a listening socket (any process may connect), on a child (its pidfd or
+// its pipes), or on an fd whose other end it does not watch (another process, or a thread of
+// yours may hold it). Nor does it see a thread the clock does not know of (a plain std::thread,
+// not a to_thread job or a common::ClockThread): if such a thread is what would wake the loop,
+// writing to an end the loop watches or calling call_soon_threadsafe, the deadlock is reported
+// all the same. Nor another process that inherited an end it watches.
 struct RunOptions {
     bool virtual_time = false;
     double speed = 1.0;

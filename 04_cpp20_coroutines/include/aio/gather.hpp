@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <exception>
+#include <stdexcept>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -26,6 +27,18 @@ Coroutine<void> wait_all(std::vector<PromiseBase*> tasks);
 
 template <class T>
 using Gathered = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
+
+// A task of another loop is refused before gather schedules anything (asyncio raises
+// RuntimeError: "Task got Future <_GatheringFuture pending> attached to a different loop").
+template <class T>
+void check_same_loop(const Task<T>& task) {
+    if (task.root().loop != &get_running_loop()) {
+        throw std::logic_error(
+            "gather: a task of another event loop (asyncio: Task got Future attached to a different loop)");
+    }
+}
+template <class T>
+void check_same_loop(const Coroutine<T>& /*coroutine*/) noexcept {}  // becomes a task of this loop
 
 template <class T>
 Task<T> as_task(Coroutine<T> coroutine) {
@@ -52,6 +65,7 @@ Gathered<T> gathered_result(Task<T>& task) {
 // gather(a, b, c) -> std::tuple of their results (void gives std::monostate).
 template <class... Awaitables>
 Coroutine<std::tuple<detail::Gathered<typename Awaitables::value_type>...>> gather(Awaitables... awaitables) {
+    (detail::check_same_loop(awaitables), ...);
     // Braces: the tasks are created in argument order, so they start in that order.
     std::tuple<Task<typename Awaitables::value_type>...> tasks{detail::as_task(std::move(awaitables))...};
     std::vector<detail::PromiseBase*> roots =

@@ -23,19 +23,23 @@
 
 namespace aio {
 
+namespace detail {
+// Refuses, before anything is registered, a wait that nothing would ever end: on an fd whose
+// loop is gone, or watched by another loop than the awaiting task's (that loop never polls this
+// epoll; asyncio: "Task got Future attached to a different loop"). Also one waiter per direction.
+void check_can_wait(const IoEntry& entry, bool write);
+}  // namespace detail
+
 // Waits until an IoWatch's fd may be read (or written). Returns at once if the flag says it
 // may; a task cancelled while it waits gets CancelledError, and its slot is free again.
+// std::logic_error if the watch's loop is gone or is not the awaiting task's.
 class IoAwaiter {
 public:
     IoAwaiter(detail::IoEntry& entry, bool write) noexcept : entry_(entry), write_(write) {}
 
     [[nodiscard]] bool await_ready() const {
-        if (entry_.selector == nullptr) return true;  // not watched: the next system call says why
-        const detail::IoSlot& slot = write_ ? entry_.writer : entry_.reader;
-        if (slot.task != nullptr && slot.task->wait_id == slot.id) {
-            throw std::logic_error(write_ ? "IoWatch::writable: another task is already waiting to write this fd"
-                                          : "IoWatch::readable: another task is already waiting to read this fd");
-        }
+        detail::check_can_wait(entry_, write_);
+        if (entry_.selector == nullptr) return true;  // reset: the next system call says why
         return write_ ? entry_.may_write : entry_.may_read;
     }
     template <std::derived_from<detail::PromiseBase> Promise>
@@ -60,6 +64,8 @@ class IoWatch {
 public:
     IoWatch() noexcept = default;
     // Registers `fd` with the running loop. The fd stays the caller's to close (after reset()).
+    // Only that loop's tasks may await it; once that loop is destroyed, awaiting it throws
+    // std::logic_error until the fd is watched again (reset(), then watch(fd) on the new loop).
     explicit IoWatch(int fd) { watch(fd); }
     IoWatch(const IoWatch&) = delete;
     IoWatch& operator=(const IoWatch&) = delete;
@@ -75,6 +81,10 @@ public:
     }
 
     [[nodiscard]] int fd() const noexcept { return entry_.selector != nullptr ? entry_.fd : -1; }
+    // The loop whose epoll watches the fd; nullptr when it is not watched.
+    [[nodiscard]] EventLoop* loop() const noexcept {
+        return entry_.selector != nullptr ? &entry_.selector->loop() : nullptr;
+    }
     [[nodiscard]] bool may_read() const noexcept { return entry_.may_read; }
     [[nodiscard]] bool may_write() const noexcept { return entry_.may_write; }
     // Once the peer hung up, a short read is not the end: only a read of 0 (EOF) or an error is.

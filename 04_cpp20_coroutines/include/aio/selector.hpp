@@ -10,6 +10,10 @@
 
 #include <sys/epoll.h>
 
+namespace aio {
+class EventLoop;
+}
+
 namespace aio::detail {
 
 struct PromiseBase;
@@ -36,19 +40,25 @@ struct IoEntry {
     IoSlot reader;
     IoSlot writer;
     Selector* selector = nullptr;  // null: not watched (never was, reset, or its loop is gone)
+    // Its loop was destroyed while it was watched: awaiting it can only be refused (it would
+    // never be woken again). Cleared when the fd is watched anew.
+    bool loop_gone = false;
     IoEntry* prev = nullptr;       // the selector's list of entries
     IoEntry* next = nullptr;
 };
 
 class Selector {
 public:
-    // `syscalls`: the loop's count of system calls, which this adds to.
-    explicit Selector(std::uint64_t& syscalls);
+    // `loop`: the loop it belongs to. `syscalls`: the loop's count of system calls, which this adds to.
+    Selector(EventLoop& loop, std::uint64_t& syscalls);
     Selector(const Selector&) = delete;
     Selector& operator=(const Selector&) = delete;
     // The entries still registered (owned by objects that outlive the loop) are let go: their
-    // IoWatch then does nothing when it is destroyed.
+    // IoWatch then does nothing when it is destroyed, and refuses to be awaited.
     ~Selector();
+
+    // Only its loop's tasks may wait here: another loop never polls this epoll.
+    [[nodiscard]] EventLoop& loop() const noexcept { return loop_; }
 
     // Starts watching `fd` for both directions. Throws std::system_error (a regular file, a
     // closed fd, an fd watched twice).
@@ -68,6 +78,15 @@ public:
     // From any thread: makes a poll() in progress, or the next one, return at once.
     void wakeup() noexcept;
 
+    // Whether only this loop could make ready an fd a task waits on: each such fd is a pipe
+    // end, or a connected TCP socket, whose other end is watched here too. Then, if no task of
+    // the loop can run, none of them will ever be ready (the virtual clock's deadlock report).
+    // False when it cannot know: a listening socket (anyone may connect), a child's pidfd, a
+    // pipe or socket whose other end is elsewhere (another process, or not watched: a thread
+    // may write it), an fd of another kind. It cannot see a thread that writes directly to an
+    // end watched here, nor another process that inherited one: see EventLoop::poll_io.
+    [[nodiscard]] bool only_own_ends();
+
     // Tasks waiting on an fd now.
     [[nodiscard]] std::size_t waiting() const noexcept { return waiting_; }
     // Fds watched now.
@@ -76,6 +95,7 @@ public:
 private:
     std::size_t take(IoSlot& slot) noexcept;
 
+    EventLoop& loop_;
     std::uint64_t& syscalls_;
     int epoll_fd_ = -1;
     int wakeup_fd_ = -1;  // an eventfd: call_soon_threadsafe writes it

@@ -25,6 +25,9 @@ class Connection;
 // connection. One task reads at a time: a second task that must wait while another waits
 // already gets std::logic_error.
 // A default-constructed or moved-from reader is empty: using it throws std::logic_error.
+// A stream belongs to the loop it was opened on: used by a task of another loop (or once that
+// loop is gone), it throws std::logic_error before it waits (asyncio: RuntimeError, "attached to
+// a different loop").
 class StreamReader {
 public:
     // readline() gives up on a line longer than this (asyncio's default limit, 64 KiB).
@@ -72,8 +75,11 @@ public:
     // Closes the socket once the buffer is flushed; a task reading from this connection then
     // wakes up with EOF. Twice is once.
     void close();
-    // Waits until the socket is closed (after close(), once the buffer is flushed).
+    // Waits until the socket is closed (after close(), once the buffer is flushed). If the
+    // connection was lost, raises its error (ConnectionResetError), as asyncio 3.11 does.
     Coroutine<void> wait_closed();
+    // True once close() was called, or once the connection was lost: a read or a write met a
+    // reset (asyncio's transport closes itself on a fatal error).
     [[nodiscard]] bool is_closing() const noexcept;
     // Shuts our sending side (shutdown(SHUT_WR)) once the buffer is flushed: the peer reads
     // EOF, and can still answer.

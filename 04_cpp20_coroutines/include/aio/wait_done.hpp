@@ -13,10 +13,17 @@
 
 namespace aio::detail {
 
-// A task cannot wait for itself to finish (through gather or wait_for): refused, not a hang.
+// A task cannot wait for itself to finish (through gather or wait_for), nor for a task of
+// another loop (that loop may never run again): refused, not a hang. gather and wait_for check
+// the loop up front too, before they schedule anything (gather.hpp, wait_for.hpp).
 inline bool done_or_refuse_self(const PromiseBase& awaited) {
-    if (PromiseBase::current() == &awaited) {
+    const PromiseBase* running = PromiseBase::current();
+    if (running == &awaited) {
         throw std::logic_error("a task cannot await itself (asyncio: Task cannot await on itself)");
+    }
+    if (running != nullptr && running->loop != awaited.loop && !awaited.done) {
+        throw std::logic_error(
+            "awaiting a task of another event loop (asyncio: Task got Future attached to a different loop)");
     }
     return awaited.done;
 }

@@ -4,6 +4,7 @@
 // Section "tasks".
 #pragma once
 
+#include <stdexcept>
 #include <utility>
 
 #include "aio/coroutine.hpp"
@@ -15,6 +16,11 @@ namespace aio {
 
 template <class T>
 Coroutine<T> wait_for(Task<T> task, double seconds) {
+    if (task.root().loop != &get_running_loop()) {  // before anything waits
+        throw std::logic_error(
+            "wait_for: a task of another event loop (asyncio: ValueError: The future belongs to a different loop "
+            "than the one specified as the loop argument)");
+    }
     // A cancel() of ours goes on to the work; we then return what it ends with.
     detail::CancelOneTask forward(task.root());
     const bool in_time = co_await detail::DoneOrDeadline(task.root(), seconds, forward);
