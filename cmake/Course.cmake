@@ -70,6 +70,7 @@ function(course_exercise)
     else()
         set(dir "${CMAKE_CURRENT_SOURCE_DIR}/exercises")
     endif()
+    set(file_names ${arg_SOURCES})
     list(TRANSFORM arg_SOURCES PREPEND "${dir}/")
     set(target ${arg_CHAPTER}_exercise_${arg_NAME})
     add_executable(${target} "${CMAKE_CURRENT_SOURCE_DIR}/exercises/tests/${arg_NAME}_test.cpp" ${arg_SOURCES})
@@ -96,4 +97,45 @@ function(course_exercise)
         target_compile_options(${yours} PRIVATE -O0)
         set_target_properties(${yours} PROPERTIES COURSE_WARNINGS_ALLOWED ON)
     endif()
+    if(COURSE_WRONG_ANSWERS)
+        course_wrong_answers(${arg_CHAPTER} ${arg_NAME} "${file_names}" "${arg_LIBRARIES}")
+    endif()
+endfunction()
+
+# course_wrong_answers(<folder> <exercise> <source file names> <libraries>), for COURSE_WRONG_ANSWERS:
+# each folder wrong/<exercise>/<mistake>/ holds a known-wrong version of the solution (the files
+# that differ; the rest comes from solutions/). Each becomes one test program,
+# <folder>_wrong_<exercise>_<mistake>, whose single CTest test "<folder>/<exercise> wrong
+# <mistake>" must FAIL: its label wrong_answer keeps it out of the usual test runs, and
+# tools/check-wrong-answers runs it. The target course_wrong_answers builds them all.
+function(course_wrong_answers chapter name sources libraries)
+    set(wrong_dir "${CMAKE_CURRENT_SOURCE_DIR}/wrong/${name}")
+    # CONFIGURE_DEPENDS: a new mistake folder is picked up by the next build, not only by cmake.
+    file(GLOB mistakes LIST_DIRECTORIES true CONFIGURE_DEPENDS "${wrong_dir}/*")
+    if(NOT TARGET course_wrong_answers)
+        add_custom_target(course_wrong_answers)
+    endif()
+    foreach(mistake_dir IN LISTS mistakes)
+        if(NOT IS_DIRECTORY "${mistake_dir}")
+            continue()
+        endif()
+        get_filename_component(mistake "${mistake_dir}" NAME)
+        set(files "")
+        foreach(file IN LISTS sources)
+            if(EXISTS "${mistake_dir}/${file}")
+                list(APPEND files "${mistake_dir}/${file}")
+            else()
+                list(APPEND files "${CMAKE_CURRENT_SOURCE_DIR}/solutions/${file}")
+            endif()
+        endforeach()
+        set(target ${chapter}_wrong_${name}_${mistake})
+        add_executable(${target} "${CMAKE_CURRENT_SOURCE_DIR}/exercises/tests/${name}_test.cpp" ${files})
+        # The mistake's folder first: its files hide the solution's of the same name.
+        target_include_directories(${target} BEFORE PRIVATE "${mistake_dir}" "${CMAKE_CURRENT_SOURCE_DIR}/solutions")
+        target_link_libraries(${target} PRIVATE course_doctest_main course_common ${libraries})
+        add_test(NAME "${chapter}/${name} wrong ${mistake}" COMMAND ${target})
+        set_tests_properties("${chapter}/${name} wrong ${mistake}" PROPERTIES
+            LABELS "wrong_answer;${chapter};${chapter}/${name}" TIMEOUT 10)
+        add_dependencies(course_wrong_answers ${target})
+    endforeach()
 endfunction()

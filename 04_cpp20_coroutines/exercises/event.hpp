@@ -6,8 +6,9 @@
 //     event.set()           # wakes every waiter; later wait()s return at once
 //     event.is_set()
 //
-// Build it on aio::Future<void>: a future is an event that can be set once, and that is
-// all this Event needs (no clear()).
+// Build it on aio::Future<void>: a future is an event that can be set once (no clear()).
+// A waiter may be cancelled while it waits, and the event may be destroyed while a task waits
+// on it: the other waiters, and that task's cancel(), must not notice.
 // Run its tests: ./course exercise event
 #pragma once
 

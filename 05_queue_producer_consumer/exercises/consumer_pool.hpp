@@ -15,7 +15,9 @@
 //             task.cancel()
 //         await asyncio.gather(*tasks, return_exceptions=True)
 //
-// When run_pool returns, every item is handled and no worker is left running.
+// When run_pool returns, every item is handled and no worker is left running. When it is
+// cancelled while it waits, it ends cancelled, and no worker is left running either: they use
+// the caller's queue and vector.
 // Run its tests: ./course exercise consumer_pool
 #pragma once
 

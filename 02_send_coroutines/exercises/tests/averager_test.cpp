@@ -37,3 +37,13 @@ TEST_CASE("two averagers keep separate frames") {
     CHECK(a.send(3) == 2.0);
     CHECK(b.count() == 1);
 }
+
+TEST_CASE("averages need not be whole numbers: 1 then 2 average 1.5, then 2 and 5 make 2.5") {
+    exercises::Averager averager;
+    averager.next();
+    CHECK(averager.send(1) == 1.0);
+    CHECK(averager.send(2) == 1.5);
+    CHECK(averager.send(2) == 5.0 / 3.0);
+    CHECK(averager.send(5) == 2.5);
+    CHECK(averager.send(0.5) == 2.1);
+}

@@ -1,7 +1,10 @@
 #include "course_test.hpp"
 
 #include <stdexcept>
+#include <string>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "greenlet_generator.hpp"
 
@@ -60,4 +63,25 @@ TEST_CASE("an exception in the body comes out of next()") {
     CHECK(gen.next() == 7);
     CHECK_THROWS_WITH_AS(gen.next(), "bad leaf", std::runtime_error);
     CHECK(gen.next() == std::nullopt);
+}
+
+TEST_CASE("a greenlet generator pulled from inside another one yields back to that one, not to main") {
+    using Yield = exercises::GreenletGenerator::Yield;
+    std::vector<std::string> steps;
+    exercises::GreenletGenerator outer([&](const Yield& yield) {
+        // inner is made and pulled on outer's greenlet: each of its yields must come back here.
+        exercises::GreenletGenerator inner([&](const Yield& inner_yield) {
+            for (int i = 1; i <= 3; ++i) {
+                steps.push_back(fmt::format("inner yields {}", i));
+                inner_yield(i);
+            }
+        });
+        while (const std::optional<int> value = inner.next()) yield(*value * 10);
+        steps.push_back("outer ends");
+    });
+    CHECK(outer.next() == 10);
+    CHECK(outer.next() == 20);
+    CHECK(outer.next() == 30);
+    CHECK(outer.next() == std::nullopt);
+    CHECK(steps == std::vector<std::string>{"inner yields 1", "inner yields 2", "inner yields 3", "outer ends"});
 }

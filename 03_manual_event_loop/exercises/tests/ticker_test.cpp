@@ -64,3 +64,16 @@ TEST_CASE("a ticker of 0 ticks returns 0 ms on its first step") {
     CHECK(std::get<manual_loop::Return>(step).value == 0);
     CHECK(log.lines() == std::vector<std::string>{"[  1.000s] Z: done"});
 }
+
+TEST_CASE("a ticker started at 1 s keeps its interval from its own start and returns how long it ran") {
+    common::VirtualClock clock;
+    auto log = common::Log::capturing(clock);
+    clock.sleep_until(1.0);
+    std::vector<manual_loop::Task> tasks;
+    tasks.emplace_back(exercises::Ticker("L", 2, 0.5, clock, log));
+    manual_loop::TimerLoop loop(clock);
+    CHECK(loop.run(std::move(tasks)) == std::vector<int>{1000});
+    CHECK(clock.now() == 2.0);
+    CHECK(log.lines() ==
+          std::vector<std::string>{"[  1.000s] L: tick 1", "[  1.500s] L: tick 2", "[  2.000s] L: done"});
+}

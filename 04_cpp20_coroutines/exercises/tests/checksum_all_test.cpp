@@ -110,13 +110,35 @@ TEST_CASE("each checksum runs on a worker thread, and checksum_all goes on on th
 
 namespace {
 
-aio::Coroutine<std::string> one_blob_is_empty() {
+// Blobs of these sizes, one of them empty: what comes out of checksum_all, and when.
+aio::Coroutine<std::string> one_blob_is_empty(std::vector<std::size_t> sizes) {
     try {
-        std::vector<std::string> blobs = blobs_of({2000, 0, 1000});
+        std::vector<std::string> blobs = blobs_of(sizes);
         co_await exercises::checksum_all(std::move(blobs), slow_checksum(aio::get_running_loop().clock()));
         co_return "no exception";
     } catch (const std::invalid_argument& error) {
         co_return fmt::format("invalid_argument: {}, at {}", error.what(), aio::time());
+    }
+}
+
+// Like slow_checksum, but a blob of 'a's or 'c's fails when its checksum would be ready.
+exercises::Checksum failing_late(common::Clock& clock) {
+    return [&clock](const std::string& blob) {
+        clock.sleep_for(static_cast<double>(blob.size()) / 10'000.0);
+        if (blob.front() == 'a' || blob.front() == 'c') throw std::runtime_error(fmt::format("blob {}", blob.front()));
+        return fnv1a(blob);
+    };
+}
+
+// The first blob fails at 0.3 s, the third at 0.1 s, the second succeeds at 0.2 s: the first
+// failure in time is the third blob's, though the first blob comes first in the list.
+aio::Coroutine<std::string> two_fail_out_of_order() {
+    try {
+        std::vector<std::string> blobs = blobs_of({3000, 2000, 1000});
+        co_await exercises::checksum_all(std::move(blobs), failing_late(aio::get_running_loop().clock()));
+        co_return "no exception";
+    } catch (const std::runtime_error& error) {
+        co_return fmt::format("runtime_error: {}, at {}", error.what(), aio::time());
     }
 }
 
@@ -130,7 +152,16 @@ aio::Coroutine<std::string> no_blobs() {
 }  // namespace
 
 TEST_CASE("a checksum that throws reaches the caller once the other checksums have finished") {
-    CHECK(aio::run(one_blob_is_empty(), {.virtual_time = true}) ==
+    CHECK(aio::run(one_blob_is_empty({2000, 0, 1000}), {.virtual_time = true}) ==
+          "invalid_argument: checksum of an empty blob, at 0.2");
+}
+
+TEST_CASE("the first failure in time surfaces, not the first in the list, once every checksum has finished") {
+    CHECK(aio::run(two_fail_out_of_order(), {.virtual_time = true}) == "runtime_error: blob c, at 0.3");
+}
+
+TEST_CASE("the first blob failing at once still waits for the others before it surfaces") {
+    CHECK(aio::run(one_blob_is_empty({0, 2000}), {.virtual_time = true}) ==
           "invalid_argument: checksum of an empty blob, at 0.2");
 }
 

@@ -47,6 +47,35 @@ aio::Coroutine<int> patient(Lines& lines, std::string name, double seconds) {
     co_return 1;
 }
 
+// Takes its time to stop: a cancellation reaching it is caught, cleaned up for half a second,
+// then passed on.
+aio::Coroutine<int> slow_to_stop(Lines& lines, std::string name, double seconds) {
+    try {
+        co_await aio::sleep(seconds);
+    } catch (const aio::CancelledError&) {
+        lines.push_back(fmt::format("{} cancelled at {}, cleans up", name, aio::time()));
+    }
+    co_await aio::sleep(0.5);
+    lines.push_back(fmt::format("{} stops at {}", name, aio::time()));
+    throw aio::CancelledError();
+}
+
+// Both children take their time to stop; gather_two is waiting for a when the cancel() comes.
+// a logs to a_lines; b, then gather_two's caller, to rest.
+aio::Coroutine<void> cancel_while_children_stop_slowly(Lines& a_lines, Lines& rest) {
+    aio::Task<std::pair<int, int>> both =
+        aio::create_task(exercises::gather_two(slow_to_stop(a_lines, "a", 5.0), slow_to_stop(rest, "b", 5.0)));
+    co_await aio::sleep(1.0);
+    both.cancel();
+    try {
+        co_await both;
+        rest.push_back("gather_two returned");
+    } catch (const aio::CancelledError&) {
+        rest.push_back(fmt::format("gather_two cancelled at {}: cancelled() = {}", aio::time(), both.cancelled()));
+    }
+    rest.push_back(fmt::format("tasks left: {}", aio::get_running_loop().unfinished_tasks()));
+}
+
 aio::Coroutine<void> cancel_gather_two(Lines& lines, double a_seconds, double b_seconds, bool twice = false) {
     aio::Task<std::pair<int, int>> both =
         aio::create_task(exercises::gather_two(patient(lines, "a", a_seconds), patient(lines, "b", b_seconds)));
@@ -117,4 +146,18 @@ TEST_CASE("a second cancel() while gather_two waits for its children to stop sti
     Lines lines;
     aio::run(cancel_gather_two(lines, 5.0, 5.0, true), {.virtual_time = true});
     CHECK(lines == Lines{"a cancelled at 1", "b cancelled at 1", "gather_two cancelled at 1: cancelled() = true"});
+}
+
+TEST_CASE("children that take time to stop have both stopped before a cancelled gather_two ends") {
+    Lines a_lines;
+    Lines rest;
+    aio::run(cancel_while_children_stop_slowly(a_lines, rest), {.virtual_time = true});
+    CHECK(a_lines == Lines{"a cancelled at 1, cleans up", "a stops at 1.5"});
+    // b may be cancelled at once, or once a has stopped: either way gather_two ends after b stops.
+    const Lines b_at_once{"b cancelled at 1, cleans up", "b stops at 1.5",
+                          "gather_two cancelled at 1.5: cancelled() = true", "tasks left: 1"};
+    const Lines b_after_a{"b cancelled at 1.5, cleans up", "b stops at 2",
+                          "gather_two cancelled at 2: cancelled() = true", "tasks left: 1"};
+    CAPTURE(rest);
+    CHECK((rest == b_at_once || rest == b_after_a));
 }

@@ -65,6 +65,23 @@ aio::Coroutine<bool> cancel_the_sleeper(Lines& lines) {
     co_return task.cancelled();
 }
 
+// Every other case starts at 0 s, where a deadline and the time left to it are the same number.
+aio::Coroutine<void> after_a_sleep(Lines& lines) {
+    co_await aio::sleep(1.0);
+    co_await wake_at(lines, 3.0);
+    co_await wake_at(lines, 3.5);
+}
+
+// A deadline equal to now has been reached: no suspension, not even one loop turn.
+aio::Coroutine<void> deadline_is_now(Lines& lines) {
+    co_await aio::sleep(1.5);
+    aio::Task<void> other = aio::create_task(note(lines, "other task"));
+    const double late = co_await exercises::sleep_until(1.5);
+    lines.push_back(fmt::format("deadline now: {} s late, at {}, iteration {}", late, aio::time(),
+                                aio::get_running_loop().iterations()));
+    co_await other;
+}
+
 aio::Coroutine<std::vector<double>> thousand_sleepers(Lines& lines) {
     std::vector<aio::Coroutine<double>> sleepers;
     for (int i = 999; i >= 0; --i) sleepers.push_back(wake_at(lines, i / 1000.0));
@@ -105,4 +122,16 @@ TEST_CASE("a thousand tasks sleep until their own deadlines and wake in deadline
     REQUIRE(lines.size() == 1000);
     CHECK(lines.front() == "woke at 0, 0 s late");
     CHECK(lines.back() == "woke at 0.999, 0 s late");
+}
+
+TEST_CASE("sleep(1) then sleep_until(3) wakes at 3 s, not at 4 s, and sleep_until(3.5) then at 3.5 s") {
+    Lines lines;
+    aio::run(after_a_sleep(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"woke at 3, 0 s late", "woke at 3.5, 0 s late"});
+}
+
+TEST_CASE("a deadline equal to the loop's time is ready: no suspension, no loop turn") {
+    Lines lines;
+    aio::run(deadline_is_now(lines), {.virtual_time = true});
+    CHECK(lines == Lines{"deadline now: 0 s late, at 1.5, iteration 1", "other task at iteration 2"});
 }

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <string>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "limited.hpp"
 
@@ -52,6 +55,24 @@ aio::Coroutine<int> permit_back_after_cancel() {
     co_return semaphore.value();
 }
 
+// One job holds the only permit; a second waits for it and is cancelled while it waits. It
+// never had the permit, so it must not give one back.
+aio::Coroutine<std::string> cancelled_while_waiting() {
+    aio::Semaphore semaphore(1);
+    Count count;
+    aio::Task<void> holder = aio::create_task(exercises::limited(semaphore, job(count, 2.0)));
+    aio::Task<void> waiter = aio::create_task(exercises::limited(semaphore, job(count, 1.0)));
+    co_await aio::sleep(1.0);
+    waiter.cancel();
+    try {
+        co_await waiter;
+    } catch (const aio::CancelledError&) {}
+    const int while_held = semaphore.value();
+    co_await holder;
+    co_return fmt::format("permits while the holder runs: {}, after it: {}; jobs run: {}", while_held,
+                          semaphore.value(), count.most);
+}
+
 }  // namespace
 
 TEST_CASE("six 1 s jobs under Semaphore(2): never more than two at once, all done after 3 s") {
@@ -66,4 +87,9 @@ TEST_CASE("the permit comes back when the work throws, and the exception reaches
 
 TEST_CASE("the permit comes back when the work is cancelled") {
     CHECK(aio::run(permit_back_after_cancel(), {.virtual_time = true}) == 1);
+}
+
+TEST_CASE("a task cancelled while it waits for the permit gives none back: Semaphore(1) stays 1") {
+    CHECK(aio::run(cancelled_while_waiting(), {.virtual_time = true}) ==
+          "permits while the holder runs: 0, after it: 1; jobs run: 1");
 }

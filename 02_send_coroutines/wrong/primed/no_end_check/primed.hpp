@@ -1,0 +1,20 @@
+// Wrong: a generator that ended before its first yield is handed out as if primed.
+// Solution: a priming guard, Python's @coroutine decorator, so nobody forgets next().
+#pragma once
+
+#include <memory>
+#include <utility>
+
+#include "send_generator.hpp"
+
+namespace exercises {
+
+template <class Generator, class... Args>
+std::unique_ptr<Generator> primed(Args&&... args) {
+    auto generator = std::make_unique<Generator>(std::forward<Args>(args)...);
+    // next() returns nullopt only when the body ended without reaching a yield.
+    generator->next();
+    return generator;
+}
+
+}  // namespace exercises

@@ -1,0 +1,14 @@
+// Wrong: a single sleep(0) stands for any number of turns.
+// Solution: an awaitable that lets the loop turn `turns` times before the task goes on.
+#pragma once
+
+#include "aio/aio.hpp"
+
+namespace exercises {
+
+// sleep(0) puts the task at the back of the ready queue: exactly one iteration each.
+inline aio::Coroutine<void> wait_turns(int turns) {
+    if (turns > 0) co_await aio::sleep(0);
+}
+
+}  // namespace exercises
