@@ -61,7 +61,7 @@ endfunction()
 # solutions/ (COURSE_SOLUTIONS). SOURCES are file names found in both folders. Its cases are
 # labelled exercise, <folder> and <folder>/<exercise>; a stub that hangs fails by timeout.
 function(course_exercise)
-    cmake_parse_arguments(arg "" "CHAPTER;NAME" "SOURCES;LIBRARIES" ${ARGN})
+    cmake_parse_arguments(arg "THREAD_SANITIZER" "CHAPTER;NAME" "SOURCES;LIBRARIES" ${ARGN})
     if(NOT COURSE_TESTS)
         return()
     endif()
@@ -85,6 +85,7 @@ function(course_exercise)
     # and the learner's files are compiled, at -O0 (quick to compile, easy to step through),
     # with warnings shown but not fatal. Not part of `all`, not a CTest test: the solutions' build
     # and CI never depend on the learner's half-written code.
+    set(yours "")
     if(COURSE_SOLUTIONS)
         set(yours ${target}_yours)
         set(mine "${CMAKE_CURRENT_SOURCE_DIR}/exercises")
@@ -97,7 +98,23 @@ function(course_exercise)
         target_compile_options(${yours} PRIVATE -O0)
         set_target_properties(${yours} PROPERTIES COURSE_WARNINGS_ALLOWED ON)
     endif()
-    if(COURSE_WRONG_ANSWERS)
+    # THREAD_SANITIZER: an exercise about threads runs its test under ThreadSanitizer, which stops
+    # at the first report: a data race then fails it on every run, in ./course exercise too, not
+    # only on the runs where the threads happen to collide. A tree built with a sanitizer of its
+    # own keeps that one (the tsan preset has it already).
+    if(arg_THREAD_SANITIZER AND COURSE_SANITIZER STREQUAL "")
+        foreach(program IN ITEMS ${target} ${yours})
+            target_compile_options(${program} PRIVATE -fsanitize=thread -fno-omit-frame-pointer)
+            target_link_options(${program} PRIVATE -fsanitize=thread)
+        endforeach()
+    endif()
+    # Known-wrong versions of a thread exercise are caught by ThreadSanitizer only: they are built
+    # in a tree built with it (the tsan preset), the others in the wrong-answers tree (ASan).
+    set(thread_tree OFF)
+    if(COURSE_SANITIZER STREQUAL "thread")
+        set(thread_tree ON)
+    endif()
+    if(COURSE_WRONG_ANSWERS AND ((arg_THREAD_SANITIZER AND thread_tree) OR (NOT arg_THREAD_SANITIZER AND NOT thread_tree)))
         course_wrong_answers(${arg_CHAPTER} ${arg_NAME} "${file_names}" "${arg_LIBRARIES}")
     endif()
 endfunction()
