@@ -52,13 +52,19 @@ aio::Coroutine<Lines> client(int port, Script script) {
     co_return lines;
 }
 
-aio::Coroutine<std::vector<Lines>> three_talk() {
-    exercises::ChatRoom room;
+// A server whose every connection the room serves; the room outlives the server.
+aio::Coroutine<aio::Server> open_room(exercises::ChatRoom& room) {
     aio::Server server = co_await aio::start_server(
         [&room](aio::StreamReader reader, aio::StreamWriter writer) {
             return room.serve(std::move(reader), std::move(writer));
         },
         "127.0.0.1", 0);
+    co_return server;
+}
+
+aio::Coroutine<std::vector<Lines>> three_talk() {
+    exercises::ChatRoom room;
+    aio::Server server = co_await open_room(room);
     const int port = server.port();
     // Named before the co_await: g++ 12 cannot compile braces inside one (COMPILERS.md).
     const Script ann{"ann", 0.0, "hi all\n", 3.0, 5.0};
@@ -85,11 +91,7 @@ aio::Coroutine<Lines> rude_member(int port, exercises::ChatRoom& room) {
 
 aio::Coroutine<std::vector<Lines>> one_resets() {
     exercises::ChatRoom room;
-    aio::Server server = co_await aio::start_server(
-        [&room](aio::StreamReader reader, aio::StreamWriter writer) {
-            return room.serve(std::move(reader), std::move(writer));
-        },
-        "127.0.0.1", 0);
+    aio::Server server = co_await open_room(room);
     const int port = server.port();
     const Script ann{"ann", 0.0, "", 0.0, 5.0};
     const Script bob{"bob", 1.0, "still here\n", 4.0, 6.0};
