@@ -31,19 +31,25 @@ std::string shown(const std::optional<std::string>& line) {
     return line ? fmt::format("{:?}", *line) : std::string("nullopt");
 }
 
+using Connection = std::pair<aio::StreamReader, aio::StreamWriter>;
+
+aio::Coroutine<void> close_both(Connection& connection, aio::Server& server) {
+    connection.second.close();
+    co_await connection.second.wait_closed();
+    server.close();
+    co_await server.wait_closed();
+}
+
 aio::Coroutine<Lines> read_with_deadlines(std::vector<double> timeouts) {
     aio::Server server = co_await aio::start_server(slow_talker, "127.0.0.1", 0);
-    std::pair<aio::StreamReader, aio::StreamWriter> connection =
+    Connection connection =
         co_await aio::open_connection("127.0.0.1", server.port());
     Lines lines;
     for (const double timeout : timeouts) {
         const std::optional<std::string> line = co_await exercises::read_line_or_timeout(connection.first, timeout);
         lines.push_back(fmt::format("{}s {}", aio::time(), shown(line)));
     }
-    connection.second.close();
-    co_await connection.second.wait_closed();
-    server.close();
-    co_await server.wait_closed();
+    co_await close_both(connection, server);
     co_return lines;
 }
 
@@ -51,7 +57,7 @@ aio::Coroutine<Lines> read_with_deadlines(std::vector<double> timeouts) {
 // timeout, and the line still comes whole to the next read.
 aio::Coroutine<Lines> cancelled_while_reading() {
     aio::Server server = co_await aio::start_server(slow_talker, "127.0.0.1", 0);
-    std::pair<aio::StreamReader, aio::StreamWriter> connection =
+    Connection connection =
         co_await aio::open_connection("127.0.0.1", server.port());
     Lines lines;
     aio::Task<std::optional<std::string>> reading =
@@ -66,10 +72,7 @@ aio::Coroutine<Lines> cancelled_while_reading() {
     }
     const std::optional<std::string> line = co_await exercises::read_line_or_timeout(connection.first, 10.0);
     lines.push_back(fmt::format("{}s {}", aio::time(), shown(line)));
-    connection.second.close();
-    co_await connection.second.wait_closed();
-    server.close();
-    co_await server.wait_closed();
+    co_await close_both(connection, server);
     co_return lines;
 }
 
@@ -84,7 +87,7 @@ aio::Coroutine<void> endless_line(aio::StreamReader reader, aio::StreamWriter wr
 
 aio::Coroutine<std::string> read_too_long_line() {
     aio::Server server = co_await aio::start_server(endless_line, "127.0.0.1", 0);
-    std::pair<aio::StreamReader, aio::StreamWriter> connection =
+    Connection connection =
         co_await aio::open_connection("127.0.0.1", server.port());
     std::string outcome;
     try {
@@ -93,10 +96,7 @@ aio::Coroutine<std::string> read_too_long_line() {
     } catch (const aio::LimitOverrunError&) {
         outcome = fmt::format("{}s LimitOverrunError", aio::time());
     }
-    connection.second.close();
-    co_await connection.second.wait_closed();
-    server.close();
-    co_await server.wait_closed();
+    co_await close_both(connection, server);
     co_return outcome;
 }
 
