@@ -1,17 +1,10 @@
 // Exercise: a line-based echo server's handler, the kind start_server runs for each connection.
 //
-// Python:
-//     async def echo_lines(reader, writer):
-//         while line := await reader.readline():
-//             writer.write(line.upper())
-//             await writer.drain()
-//         writer.close()
-//         await writer.wait_closed()
-//
-// Each line that comes in goes back upper-cased ("hello\n" -> "HELLO\n"), as soon as it is
-// complete; a last line without '\n' before EOF goes back too. At EOF the handler closes its
-// side, so the client's reads end. drain() after each write: a client that never reads must
-// not make the server buffer without end.
+// Each line that comes in goes back upper-cased ("hello\n" -> "HELLO\n") as soon as it is
+// complete; a last line without '\n' before the client's EOF goes back too. The client may
+// half-close (send EOF and go on reading): every answer still reaches it, and then the handler
+// closes its side, so the client's reads end. A client that sends a lot and reads slowly slows
+// the handler down, instead of making it hold every answer in memory.
 // Run its tests: ./course exercise echo_lines
 #pragma once
 
@@ -22,8 +15,8 @@
 namespace exercises {
 
 inline aio::Coroutine<void> echo_lines(aio::StreamReader reader, aio::StreamWriter writer) {
-    // TODO: readline() until it returns "" (EOF); write each line upper-cased and drain();
-    // then close() and wait_closed().
+    // TODO: your code. Section 9's page server (page_site.cpp) answers one line; this one answers
+    // all of them. exercises/HINTS.md has hints, in steps.
     (void)reader;
     (void)writer;
     common::todo("echo_lines(reader, writer)");

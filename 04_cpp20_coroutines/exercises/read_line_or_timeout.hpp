@@ -1,15 +1,10 @@
-// Exercise: a read with a deadline, asyncio's wait_for around readline().
+// Exercise: a read with a deadline.
 //
-// Python:
-//     async def read_line_or_timeout(reader, seconds):
-//         try:
-//             return await asyncio.wait_for(reader.readline(), seconds)
-//         except TimeoutError:
-//             return None
-//
-// Returns the line (through '\n'; "" at EOF) if it comes within `seconds`, std::nullopt if
-// not. A timeout loses nothing: the part of a line that came before the deadline stays in the
-// reader, and the next read returns the whole line.
+// Returns the next line (through its '\n'; what is left at EOF, "" once nothing is) if it comes
+// within `seconds`, std::nullopt if the deadline passes first. A timeout loses nothing: the part
+// of a line that came before the deadline stays in the reader, and the next read returns the
+// whole line. Only the deadline is a std::nullopt: a cancellation of the reading task, or an
+// error of the connection, goes on to the caller as it came.
 // Run its tests: ./course exercise read_line_or_timeout
 #pragma once
 
@@ -23,7 +18,7 @@
 namespace exercises {
 
 inline aio::Coroutine<std::optional<std::string>> read_line_or_timeout(aio::StreamReader& reader, double seconds) {
-    // TODO: aio::wait_for(reader.readline(), seconds); aio::TimeoutError means std::nullopt.
+    // TODO: your code. Part 2's section `timeout` has the tool; exercises/HINTS.md has hints.
     (void)reader;
     (void)seconds;
     common::todo("read_line_or_timeout(reader, seconds)");

@@ -9,8 +9,12 @@
 namespace exercises {
 
 // Waits until `task` has finished and returns the first exception that came out of the wait, if
-// any. A cancel() of the task running us ends `co_await task` at once, while `task` may still
-// run: pass the cancellation on to it and wait again, so nothing is left running behind us.
+// any. A cancel() of the task running us goes on to `task` first, so `co_await task` ends once
+// `task` has stopped (section "propagate"); should a wait ever end with `task` still running,
+// the loop passes the cancel on and waits again, so nothing is left running behind us.
+// do-while, not while: the first await must happen even if `task` is done already, because
+// awaiting a task that failed is what retrieves its exception ("Task exception was never
+// retrieved" otherwise).
 template <class T>
 aio::Coroutine<std::exception_ptr> settle(aio::Task<T> task) {
     std::exception_ptr first;
@@ -20,7 +24,7 @@ aio::Coroutine<std::exception_ptr> settle(aio::Task<T> task) {
         } catch (...) {
             if (!first) first = std::current_exception();
         }
-        if (!task.done()) task.cancel();  // only our own cancellation ends the wait early
+        if (!task.done()) task.cancel();  // a wait that let go early: pass the cancel on
     } while (!task.done());
     co_return first;
 }
@@ -42,8 +46,8 @@ aio::Coroutine<std::pair<A, B>> gather_two(aio::Coroutine<A> a, aio::Coroutine<B
     aio::Task<B> task_b = aio::create_task(std::move(b));
     // Wait for both, whatever happens, so no child outlives us.
     std::exception_ptr error = co_await settle(task_a);
-    // Cancelled while waiting for a: b must stop too. A cancel() arriving while we wait for b
-    // reaches b through settle().
+    // Cancelled while waiting for a (the cancel went on to a): b must stop too. A cancel()
+    // arriving while we wait for b goes on to b by itself.
     if (error && is_cancellation(error)) task_b.cancel();
     const std::exception_ptr error_b = co_await settle(task_b);
     if (!error) error = error_b;  // a's exception wins: argument order

@@ -1,5 +1,7 @@
 #include "course_test.hpp"
 
+#include <cctype>
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -69,6 +71,48 @@ aio::Coroutine<Lines> many_lines(Connection& connection) {
     co_return lines;
 }
 
+// 32 MiB of 1 KiB lines, more than twice what the four socket buffers between the client and the
+// handler held on this course's Linux machine (about 12 MiB, measured with asyncio), so the
+// handler's writes back must wait for the client.
+constexpr std::size_t slow_reader_lines = 32 * 1024;
+
+std::string numbered_line(std::size_t index) { return fmt::format("{:0>1023}\n", fmt::format("line {}", index)); }
+
+// A client that writes everything at once and does not read for 5 s: with back-pressure the
+// handler stops reading while its answers wait, so the client's own drain() cannot finish.
+aio::Coroutine<Lines> does_not_read_for_a_while(Connection& connection) {
+    auto& [reader, writer] = connection;
+    Lines lines;
+    std::string all;
+    all.reserve(slow_reader_lines * 1024);
+    for (std::size_t i = 0; i < slow_reader_lines; ++i) all += numbered_line(i);
+    writer.write(all);
+    all.clear();
+    all.shrink_to_fit();
+    try {
+        co_await aio::wait_for(writer.drain(), 5.0);
+        lines.push_back(fmt::format("{}s: everything sent, though the client read nothing", aio::time()));
+    } catch (const aio::TimeoutError&) {
+        lines.push_back(fmt::format("{}s: still sending: the handler waits for the client to read", aio::time()));
+    }
+    writer.write_eof();  // after what is still buffered
+    std::size_t bytes = 0;
+    std::size_t lines_back = 0;
+    std::string last;
+    while (true) {
+        std::string line = co_await reader.readline();
+        if (line.empty()) break;
+        bytes += line.size();
+        ++lines_back;
+        last = std::move(line);
+    }
+    std::string expected_last = numbered_line(slow_reader_lines - 1);
+    for (char& c : expected_last) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    lines.push_back(fmt::format("{}s: {} lines, {} bytes back, the last one right: {}", aio::time(), lines_back, bytes,
+                                last == expected_last));
+    co_return lines;
+}
+
 }  // namespace
 
 TEST_CASE("echo_lines sends each line back upper-cased as soon as the line is complete") {
@@ -87,4 +131,11 @@ TEST_CASE("echo_lines returns 20000 lines in order, more than the socket buffers
     CHECK(lines.front() == "LINE 0 OF MANY\n");
     CHECK(lines[12'345] == "LINE 12345 OF MANY\n");
     CHECK(lines.back() == "LINE 19999 OF MANY\n");
+}
+
+TEST_CASE("echo_lines drains: a client that does not read stops the handler, which stops reading it") {
+    CHECK(aio::run(with_echo_server(does_not_read_for_a_while), {.virtual_time = true}) ==
+          Lines{"5s: still sending: the handler waits for the client to read",
+                fmt::format("5s: {} lines, {} bytes back, the last one right: true", slow_reader_lines,
+                            slow_reader_lines * 1024)});
 }
