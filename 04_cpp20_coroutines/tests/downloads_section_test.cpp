@@ -36,7 +36,7 @@ aio::Coroutine<std::string> fetch_where_nobody_listens() {
 
 }  // namespace
 
-TEST_CASE("downloads: 100 pages take exactly 100.0 s one after the other and 1.0 s with gather") {
+TEST_CASE("downloads: 100 pages take exactly 100.0 s one after the other, 1.0 s with gather, 10.0 s from a server that serves 10 at once") {
     CHECK(run_section([](common::Context& ctx) { sections::downloads(ctx, 100); }) ==
           Lines{
               "[  0.000s] a page server on 127.0.0.1 (a free port): pages 1..100, each takes 1 s of its work",
@@ -58,6 +58,14 @@ TEST_CASE("downloads: 100 pages take exactly 100.0 s one after the other and 1.0
               "[102.300s]   page 4",
               "[102.400s]   page 1",
               "[102.500s]   page 3",
+              "[102.500s] a third server, as a busy real one: at most 10 pages at once, and 503 Service Unavailable "
+              "beyond",
+              "[102.500s] await gather(*(fetch(page) for page in 1..100), return_exceptions=True)   # all at once again",
+              "[103.500s]   1.0 s: 10 pages, 90 x 503 Service Unavailable",
+              "[103.500s] 10 workers, each fetching the next page nobody has taken, until none is left   # at most 10 "
+              "at once",
+              "[113.500s]   100 pages in 10.0 s ('page 1' .. 'page 100'), no 503: ceil(100 / 10) = 10 rounds of 1 s "
+              "(the ideal: 1.0 s)",
           });
 }
 
@@ -75,7 +83,7 @@ TEST_CASE("downloads --timeline draws the client's two runs and each page of as_
                                });
 }
 
-TEST_CASE("fetch_page returns the page's line without its newline") {
+TEST_CASE("fetch_page returns the page's body without its newline") {
     CHECK(aio::run(fetch_from_a_site(2), {.virtual_time = true}) == "page 2");
 }
 
