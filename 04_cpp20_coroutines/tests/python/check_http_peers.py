@@ -37,7 +37,8 @@ def check(label, got, want):
 
 def start(command, pattern):
     """Starts a server and returns it with the port its first matching output line names."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                               env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"})
     for line in process.stdout:
         found = re.search(pattern, line)
         if found:
