@@ -88,13 +88,15 @@ int main(int argc, char** argv) {
     int clients = 20;
     lesson.flags().add("clients", '\0', "how many concurrent clients the servers section runs (default 20)", clients, 1,
                        200);
+    bool with_ab = false;
+    lesson.flags().add("ab", '\0', "servers: load each server with ab (apache2-utils) too, after the built-in load", with_ab);
     lesson.section(
         "servers",
         [&clients] {
             return fmt::format(
                 "one handler, three servers (one at a time, a thread each, the loop), {} clients; real time", clients);
         },
-        [&clients](common::Context& ctx) { sections::servers(ctx, clients); });
+        [&clients, &with_ab](common::Context& ctx) { sections::servers(ctx, clients, with_ab); });
     lesson.section("subprocess",
                    "a child's lines read on the loop while a heartbeat ticks; a child killed after wait_for",
                    sections::subprocess);

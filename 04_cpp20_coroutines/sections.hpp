@@ -59,7 +59,8 @@ void serve(common::Context& ctx, int port, double seconds);
 void underhood(common::Context& ctx);
 // The same handler served one request at a time, by a thread per connection and on the loop,
 // under `clients` concurrent clients: requests/s and latency. Real time.
-void servers(common::Context& ctx, int clients);
+// with_ab: each server also under ApacheBench (`ab`), when it is installed.
+void servers(common::Context& ctx, int clients, bool with_ab = false);
 // A child process's output read line by line, its exit awaited, a kill.
 void subprocess(common::Context& ctx);
 
