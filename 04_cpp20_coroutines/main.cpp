@@ -59,7 +59,8 @@ int main(int argc, char** argv) {
     lesson.flags().add("pages", '\0', "how many pages the downloads section fetches (default 100; two sockets each)",
                        pages, 1, 400);
     std::string site;
-    lesson.flags().add("site", '\0', "downloads: fetch the pages from this HTTP server (http://127.0.0.1:PORT/...)", site);
+    lesson.flags().add("site", '\0', "downloads: fetch the pages from this HTTP server (http://127.0.0.1:PORT/...)",
+                       site);
     lesson.flags().set_value_name("site", "URL");
     lesson.section(
         "downloads",
@@ -71,11 +72,12 @@ int main(int argc, char** argv) {
              sections::check_downloads_arguments(args, site);  // bad --site: one line, exit 2
          }});
     int port = 8004;
-    lesson.flags().add("port", '\0', "the port the serve section listens on, on 127.0.0.1 (default 8004; 0: a free one)",
-                       port, 0, 65535);
+    lesson.flags().add("port", '\0',
+                       "the port the serve section listens on, on 127.0.0.1 (default 8004; 0: a free one)", port, 0,
+                       65535);
     double seconds = common::forever;
-    lesson.flags().add("seconds", '\0', "serve for this many seconds, then stop (default: until Ctrl-C)", seconds,
-                       0.1, 86'400.0);
+    lesson.flags().add("seconds", '\0', "serve for this many seconds, then stop (default: until Ctrl-C)", seconds, 0.1,
+                       86'400.0);
     lesson.section(
         "serve",
         [&port] {
@@ -89,7 +91,8 @@ int main(int argc, char** argv) {
     lesson.flags().add("clients", '\0', "how many concurrent clients the servers section runs (default 20)", clients, 1,
                        200);
     bool with_ab = false;
-    lesson.flags().add("ab", '\0', "servers: load each server with ab (apache2-utils) too, after the built-in load", with_ab);
+    lesson.flags().add("ab", '\0', "servers: load each server with ab (apache2-utils) too, after the built-in load",
+                       with_ab);
     lesson.section(
         "servers",
         [&clients] {

@@ -135,7 +135,8 @@ aio::Coroutine<void> bounded(common::Context& ctx, int pages) {
     co_await aio::gather(std::move(crew));
     const int rounds = (pages + at_once - 1) / at_once;
     ctx.log.print("  {} pages in {:.1f} s ('{}' .. '{}'), no 503: ceil({} / {}) = {} round{} of 1 s (the ideal: 1.0 s)",
-                  pages, aio::time() - start, texts.front(), texts.back(), pages, at_once, rounds, rounds == 1 ? "" : "s");
+                  pages, aio::time() - start, texts.front(), texts.back(), pages, at_once, rounds,
+                  rounds == 1 ? "" : "s");
     site.close();
     co_await site.wait_closed();
 }
@@ -175,7 +176,8 @@ aio::Coroutine<void> from_site(common::Context& ctx, http::Url url, std::string 
 }  // namespace
 
 void check_downloads_arguments(const std::vector<std::string>& args, const std::string& site) {
-    if (!args.empty()) throw common::UsageError(fmt::format("section 'downloads' takes no arguments, got '{}'", args.front()));
+    if (!args.empty())
+        throw common::UsageError(fmt::format("section 'downloads' takes no arguments, got '{}'", args.front()));
     if (site.empty()) return;
     try {
         http::parse_url(site);

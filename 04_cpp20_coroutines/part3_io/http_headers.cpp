@@ -42,8 +42,7 @@ std::optional<std::string_view> Headers::find(std::string_view name) const {
     return std::nullopt;
 }
 
-aio::Coroutine<std::optional<std::string>> read_head_line(aio::StreamReader& reader, std::size_t limit,
-                                                          int too_long) {
+aio::Coroutine<std::optional<std::string>> read_head_line(aio::StreamReader& reader, std::size_t limit, int too_long) {
     std::string line;
     try {
         line = co_await reader.readline();

@@ -19,10 +19,10 @@ namespace http {
 // How much of a head the reader accepts. A real server has the same kind of bounds (nginx:
 // 8 KiB lines; Python's http.server: 64 KiB lines, 100 headers).
 struct Limits {
-    std::size_t line = 8 * 1024;       // the request or status line, and each header line
-    std::size_t head = 16 * 1024;      // every header line together
-    std::size_t headers = 100;         // how many header lines
-    std::size_t body = 1024 * 1024;    // a Content-Length body
+    std::size_t line = 8 * 1024;     // the request or status line, and each header line
+    std::size_t head = 16 * 1024;    // every header line together
+    std::size_t headers = 100;       // how many header lines
+    std::size_t body = 1024 * 1024;  // a Content-Length body
 };
 
 // What went wrong in a message, with the status a server answers it with: 400 Bad Request,
@@ -51,8 +51,7 @@ private:
 // One line of the head, without its "\r\n" (a bare "\n" is accepted too, as most servers do);
 // std::nullopt at EOF. ProtocolError(too_long) for a line longer than `limit`, 400 for a stream
 // that ends inside a line.
-aio::Coroutine<std::optional<std::string>> read_head_line(aio::StreamReader& reader, std::size_t limit,
-                                                          int too_long);
+aio::Coroutine<std::optional<std::string>> read_head_line(aio::StreamReader& reader, std::size_t limit, int too_long);
 // The header lines up to the blank line that ends the head. 431 over the limits, 400 for a line
 // that is not "Name: value" or a stream that ends before the blank line.
 aio::Coroutine<Headers> read_headers(aio::StreamReader& reader, const Limits& limits);

@@ -72,8 +72,7 @@ aio::Coroutine<void> discard_rest(aio::StreamReader& reader, aio::StreamWriter& 
             const std::string rest = co_await aio::wait_for(reader.read(64 * 1024), 1.0);
             if (rest.empty()) break;
         }
-    } catch (const aio::TimeoutError&) {
-    }
+    } catch (const aio::TimeoutError&) {}
 }
 
 }  // namespace
@@ -104,7 +103,8 @@ aio::Coroutine<void> serve_page(aio::StreamReader reader, aio::StreamWriter writ
     } catch (const aio::ConnectionError&) {  // reset, or gone: nobody to answer
         co_return;
     }
-    if (site.on_answer) site.on_answer(fmt::format("\"{}\" {} {}", request_line, response.status, response.body.size()));
+    if (site.on_answer)
+        site.on_answer(fmt::format("\"{}\" {} {}", request_line, response.status, response.body.size()));
     writer.close();
     co_await writer.wait_closed();
 }

@@ -31,7 +31,8 @@ public:
         sigset_t interrupt;
         sigemptyset(&interrupt);
         sigaddset(&interrupt, SIGINT);
-        if (pthread_sigmask(SIG_BLOCK, &interrupt, &previous_) != 0) throw std::system_error(errno, std::generic_category(), "sigmask");
+        if (pthread_sigmask(SIG_BLOCK, &interrupt, &previous_) != 0)
+            throw std::system_error(errno, std::generic_category(), "sigmask");
         fd_ = signalfd(-1, &interrupt, SFD_NONBLOCK | SFD_CLOEXEC);
         if (fd_ < 0) {
             const int error = errno;
@@ -79,8 +80,10 @@ aio::Coroutine<void> serve_main(common::Context& ctx, int port, double seconds, 
     log.plain("try, from another terminal:");
     log.plain("  curl -i {}/page/3", url);
     log.plain("  curl -i -X POST {}/page/3        # 405: GET only", url);
-    log.plain("  python3 -c 'import http.client as h; c = h.HTTPConnection(\"127.0.0.1\", {}); c.request(\"GET\", \"/page/3\"); print(c.getresponse().read())'",
-              server.port());
+    log.plain(
+        "  python3 -c 'import http.client as h; c = h.HTTPConnection(\"127.0.0.1\", {}); c.request(\"GET\", "
+        "\"/page/3\"); print(c.getresponse().read())'",
+        server.port());
     log.plain("  ab -n 100 -c 100 {}/page/1      # 100 at once: about 1 s, as gather", url);
     log.plain("or a browser on {}/page/3", url);
     std::fflush(stdout);

@@ -36,9 +36,9 @@ aio::Coroutine<std::string> read_all(aio::StreamReader& reader) {
 }
 
 struct Exchange {
-    std::string answer;      // the first connection's
-    double seconds = 0.0;    // when it had its answer
-    std::string next;        // a good request's answer on the same server, afterwards
+    std::string answer;    // the first connection's
+    double seconds = 0.0;  // when it had its answer
+    std::string next;      // a good request's answer on the same server, afterwards
 };
 
 // Sends `request` to a 3-page site (pages take 1 s), then "GET /page/2" on a new connection.
@@ -92,11 +92,11 @@ TEST_CASE("a page the site does not have is 404, another method 405 with Allow: 
 
 TEST_CASE("a malformed request is 400 at once, and the server goes on") {
     const streams_test::NoFdLeaked no_leak;
-    for (const char* bad : {"HELLO\r\n\r\n", "GET /page/1\r\n\r\n", "GET  /page/1 HTTP/1.1\r\n\r\n",
-                            "GET page/1 HTTP/1.1\r\n\r\n", "GET /page/1 FTP/1.1\r\n\r\n",
-                            "GET /page/1 HTTP/1.1\r\nno colon here\r\n\r\n",
-                            "GET /page/1 HTTP/1.1\r\nContent-Length: ten\r\n\r\n", "GET /page/1 HTTP/1.1\r\nHost: x",
-                            "GET /page/1 HTTP/1.1\r\nContent-Length: 10\r\n\r\nshort"}) {
+    for (const char* bad :
+         {"HELLO\r\n\r\n", "GET /page/1\r\n\r\n", "GET  /page/1 HTTP/1.1\r\n\r\n", "GET page/1 HTTP/1.1\r\n\r\n",
+          "GET /page/1 FTP/1.1\r\n\r\n", "GET /page/1 HTTP/1.1\r\nno colon here\r\n\r\n",
+          "GET /page/1 HTTP/1.1\r\nContent-Length: ten\r\n\r\n", "GET /page/1 HTTP/1.1\r\nHost: x",
+          "GET /page/1 HTTP/1.1\r\nContent-Length: 10\r\n\r\nshort"}) {
         CAPTURE(bad);
         const Exchange e = run_exchange(bad);
         CHECK(e.answer == response(400, "400 Bad Request\n"));
@@ -163,7 +163,8 @@ namespace {
 aio::Coroutine<std::vector<int>> statuses_beyond_the_bound() {
     aio::Server site = co_await downloads::start_site({.pages = 5, .work = one_second, .at_once = 2});
     std::vector<aio::Coroutine<http::Reply>> gets;
-    for (int page = 1; page <= 5; ++page) gets.push_back(http::get("127.0.0.1", site.port(), "/page/" + std::to_string(page)));
+    for (int page = 1; page <= 5; ++page)
+        gets.push_back(http::get("127.0.0.1", site.port(), "/page/" + std::to_string(page)));
     const std::vector<http::Reply> replies = co_await aio::gather(std::move(gets));
     std::vector<int> statuses;
     for (const http::Reply& reply : replies) {
