@@ -64,12 +64,13 @@ aio::Coroutine<http::Response> answer(const http::Request& request, const Site& 
 // After an answer to a request that was not read to its end: the client may still be sending.
 // Closing with unread bytes makes the kernel reset the connection, and a reset can destroy the
 // answer before the client reads it. So: shut our side, and read what comes until the client
-// closes (it does, once it has the answer), for a second at most.
+// closes (it does, once it has the answer), for a second at most in all.
 aio::Coroutine<void> discard_rest(aio::StreamReader& reader, aio::StreamWriter& writer) {
     writer.write_eof();
+    const double deadline = aio::time() + 1.0;
     try {
-        while (true) {
-            const std::string rest = co_await aio::wait_for(reader.read(64 * 1024), 1.0);
+        while (aio::time() < deadline) {
+            const std::string rest = co_await aio::wait_for(reader.read(64 * 1024), deadline - aio::time());
             if (rest.empty()) break;
         }
     } catch (const aio::TimeoutError&) {}
