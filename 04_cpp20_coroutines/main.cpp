@@ -65,24 +65,48 @@ int main(int argc, char** argv) {
     int pages = 100;
     lesson.flags().add("pages", '\0', "how many pages the downloads section fetches (default 100; two sockets each)",
                        pages, 1, 400);
+    std::string site;
+    lesson.flags().add("site", '\0', "downloads: fetch the pages from this HTTP server (http://127.0.0.1:PORT/...)",
+                       site);
+    lesson.flags().set_value_name("site", "URL");
     lesson.section(
         "downloads",
         [&pages] {
             return fmt::format("{} pages from a server on the same loop: in turn, at once, with errors", pages);
         },
-        [&pages](common::Context& ctx) { sections::downloads(ctx, pages); }, {.default_speed = 20.0});
+        [&pages, &site](common::Context& ctx) { sections::downloads(ctx, pages, site); },
+        {.default_speed = 20.0, .parse_arguments = [&site](const std::vector<std::string>& args) {
+             sections::check_downloads_arguments(args, site);  // bad --site: one line, exit 2
+         }});
+    int port = 8004;
+    lesson.flags().add("port", '\0',
+                       "the port the serve section listens on, on 127.0.0.1 (default 8004; 0: a free one)", port, 0,
+                       65535);
+    double seconds = common::forever;
+    lesson.flags().add("seconds", '\0', "serve for this many seconds, then stop (default: until Ctrl-C)", seconds, 0.1,
+                       86'400.0);
+    lesson.section(
+        "serve",
+        [&port] {
+            return fmt::format("the page site on {}, for curl or a browser",
+                               port == 0 ? std::string("a free port") : fmt::format("http://127.0.0.1:{}", port));
+        },
+        [&port, &seconds](common::Context& ctx) { sections::serve(ctx, port, seconds); });
     lesson.section("underhood", "one turn of the loop with I/O: poll timeout, epoll_wait, timers, ready queue",
                    sections::underhood);
     int clients = 20;
     lesson.flags().add("clients", '\0', "how many concurrent clients the servers section runs (default 20)", clients, 1,
                        200);
+    bool with_ab = false;
+    lesson.flags().add("ab", '\0', "servers: load each server with ab (apache2-utils) too, after the built-in load",
+                       with_ab);
     lesson.section(
         "servers",
         [&clients] {
             return fmt::format(
                 "one handler, three servers (one at a time, a thread each, the loop), {} clients; real time", clients);
         },
-        [&clients](common::Context& ctx) { sections::servers(ctx, clients); });
+        [&clients, &with_ab](common::Context& ctx) { sections::servers(ctx, clients, with_ab); });
     lesson.section("subprocess",
                    "a child's lines read while a heartbeat ticks; a kill after wait_for; communicate(): input in, "
                    "outputs out",

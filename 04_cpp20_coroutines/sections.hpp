@@ -46,13 +46,21 @@ void offload(common::Context& ctx);
 void parallel(common::Context& ctx);
 // Part 3, I/O on the loop (part3_io/README.md).
 // A page server and its client on one loop: `pages` pages one after the other, then at once;
-// errors collected with gather_settled; pages as they arrive with as_completed.
-void downloads(common::Context& ctx, int pages);
+// errors collected with gather_settled; pages as they arrive with as_completed; a server that
+// serves 10 at once, and a client of 10 workers. With `site` ("http://127.0.0.1:8000"), the
+// pages come from that server instead, on real time.
+void downloads(common::Context& ctx, int pages, const std::string& site = {});
+// downloads takes no arguments, and --site must be an http:// URL on this machine. UsageError if not.
+void check_downloads_arguments(const std::vector<std::string>& args, const std::string& site);
+// The page site on 127.0.0.1:port for clients of other programs (curl, a browser, ab), on real
+// time, until Ctrl-C or for `seconds` (infinite: until Ctrl-C).
+void serve(common::Context& ctx, int port, double seconds);
 // One turn of the loop with epoll, and a live trace of a reader and a writer on a pipe.
 void underhood(common::Context& ctx);
 // The same handler served one request at a time, by a thread per connection and on the loop,
 // under `clients` concurrent clients: requests/s and latency. Real time.
-void servers(common::Context& ctx, int clients);
+// with_ab: each server also under ApacheBench (`ab`), when it is installed.
+void servers(common::Context& ctx, int clients, bool with_ab = false);
 // A child process's output read line by line, its exit awaited, a kill; communicate() with its
 // stdin, stdout and stderr.
 void subprocess(common::Context& ctx);

@@ -38,9 +38,9 @@ BlockingServer::BlockingServer(Threading threading, double database_wait)
 void BlockingServer::serve_connection(blocking::Fd connection) noexcept {
     if (connection.get() < 0) return;
     try {
-        const std::string request = blocking::read_line(connection);
-        if (request.empty()) return;  // connected, then closed without a word
-        const std::string reply = answer_blocking(request, database_wait_);
+        const std::string head = blocking::read_head(connection);
+        if (head.empty()) return;  // connected, then closed without a word
+        const std::string reply = answer_blocking(head.substr(0, head.find("\r\n")), database_wait_);
         ++served_;  // before the send: once the client has its answer, the count includes it
         blocking::send_all(connection, reply);
     } catch (const std::exception&) {  // the client went away: nobody to answer

@@ -1,6 +1,6 @@
 // Servers (a) and (b) of section "servers": blocking sockets, the WSGI way. (a) serves one
 // connection at a time in one thread; (b) starts a thread per connection. Each connection
-// carries one request line and its answer (HTTP/1.0 without keep-alive).
+// carries one HTTP request and its response ("Connection: close": no keep-alive).
 #pragma once
 
 #include <atomic>

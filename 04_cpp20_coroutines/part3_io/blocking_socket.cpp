@@ -1,6 +1,7 @@
 #include "blocking_socket.hpp"
 
 #include <cerrno>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 
@@ -84,6 +85,34 @@ std::string read_line(const Fd& socket) {
         line.append(buffer, static_cast<std::size_t>(n));
     }
     return line;
+}
+
+std::string read_head(const Fd& socket, std::size_t limit) {
+    std::string head;
+    char buffer[1024];
+    // A client sends its body, if any, after the head, so a read does not run past the head in
+    // practice; the section's requests have none.
+    while (head.find("\r\n\r\n") == std::string::npos) {
+        const ssize_t n = ::recv(socket.get(), buffer, sizeof buffer, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail("recv");
+        if (n == 0) break;  // EOF
+        head.append(buffer, static_cast<std::size_t>(n));
+        if (head.size() > limit) throw std::runtime_error("a request head over " + std::to_string(limit) + " bytes");
+    }
+    return head;
+}
+
+std::string read_to_eof(const Fd& socket) {
+    std::string data;
+    char buffer[4096];
+    while (true) {
+        const ssize_t n = ::recv(socket.get(), buffer, sizeof buffer, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail("recv");
+        if (n == 0) return data;
+        data.append(buffer, static_cast<std::size_t>(n));
+    }
 }
 
 void send_all(const Fd& socket, std::string_view data) {

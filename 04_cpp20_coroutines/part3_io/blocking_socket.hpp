@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,11 @@ Fd connect_loopback(int port);
 // One line, through '\n' (what came before EOF, if the peer closed first). Each connection of
 // the section carries one line each way, so nothing is read past it.
 std::string read_line(const Fd& socket);
+// An HTTP request's head, through the blank line that ends it (what came before EOF, if the
+// peer closed first). std::runtime_error past `limit` bytes: a server cannot hold an endless head.
+std::string read_head(const Fd& socket, std::size_t limit = 16 * 1024);
+// Everything until the peer closes: an HTTP response sent with "Connection: close".
+std::string read_to_eof(const Fd& socket);
 void send_all(const Fd& socket, std::string_view data);
 
 }  // namespace blocking

@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <array>
 #include <exception>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +12,8 @@
 #include "aio/aio.hpp"
 #include "aio/stream_errors.hpp"
 #include "blocking_socket.hpp"
+#include "common/flags.hpp"
+#include "http_client.hpp"
 #include "page_site.hpp"
 #include "sections.hpp"
 
@@ -36,6 +40,8 @@ std::string describe(const aio::Outcome<std::string>& outcome) {
         return "ConnectionRefusedError: " + error.code().message();  // what() names the port: it varies
     } catch (const downloads::PageNotFound& error) {
         return std::string("PageNotFound: ") + error.what();
+    } catch (const downloads::PageError& error) {
+        return std::string("PageError: ") + error.what();
     }
 }
 
@@ -92,6 +98,49 @@ aio::Coroutine<void> as_they_arrive(common::Context& ctx) {
     co_await site.wait_closed();
 }
 
+// One of the bounded client's workers: fetches the next page nobody has taken, until none is
+// left. The workers share `next` and `texts` safely: they all run on the loop's one thread, and
+// none is interrupted between reading `next` and moving it on (no co_await in between).
+aio::Coroutine<void> worker(int port, int pages, int& next, std::vector<std::string>& texts) {
+    while (next <= pages) {
+        const int page = next++;
+        texts[static_cast<std::size_t>(page - 1)] = co_await downloads::fetch_page(port, page);
+    }
+}
+
+// The real world: a server that serves only so many pages at once.
+aio::Coroutine<void> bounded(common::Context& ctx, int pages) {
+    constexpr int at_once = 10;
+    aio::Server site = co_await downloads::start_site({.pages = pages, .work = one_second, .at_once = at_once});
+    ctx.log.print("a third server, as a busy real one: at most {} pages at once, and 503 Service Unavailable beyond",
+                  at_once);
+    ctx.log.print("await gather(*(fetch(page) for page in 1..{}), return_exceptions=True)   # all at once again",
+                  pages);
+    double start = aio::time();
+    std::vector<aio::Coroutine<std::string>> fetches;
+    for (int page = 1; page <= pages; ++page) fetches.push_back(downloads::fetch_page(site.port(), page));
+    const std::vector<aio::Outcome<std::string>> outcomes = co_await aio::gather_settled(std::move(fetches));
+    int good = 0;
+    for (const aio::Outcome<std::string>& outcome : outcomes) good += outcome.has_value() ? 1 : 0;
+    ctx.log.print("  {:.1f} s: {} pages, {} x 503 Service Unavailable", aio::time() - start, good, pages - good);
+
+    const int workers = std::min(at_once, pages);
+    ctx.log.print("{} workers, each fetching the next page nobody has taken, until none is left   # at most {} at once",
+                  workers, workers);
+    start = aio::time();
+    int next = 1;
+    std::vector<std::string> texts(static_cast<std::size_t>(pages));
+    std::vector<aio::Coroutine<void>> crew;
+    for (int i = 0; i < workers; ++i) crew.push_back(worker(site.port(), pages, next, texts));
+    co_await aio::gather(std::move(crew));
+    const int rounds = (pages + at_once - 1) / at_once;
+    ctx.log.print("  {} pages in {:.1f} s ('{}' .. '{}'), no 503: ceil({} / {}) = {} round{} of 1 s (the ideal: 1.0 s)",
+                  pages, aio::time() - start, texts.front(), texts.back(), pages, at_once, rounds,
+                  rounds == 1 ? "" : "s");
+    site.close();
+    co_await site.wait_closed();
+}
+
 aio::Coroutine<void> downloads_main(common::Context& ctx, int pages) {
     aio::Server site = co_await downloads::start_site({pages, one_second});
     ctx.log.print("a page server on 127.0.0.1 (a free port): pages 1..{}, each takes 1 s of its work", pages);
@@ -101,10 +150,48 @@ aio::Coroutine<void> downloads_main(common::Context& ctx, int pages) {
     site.close();
     co_await site.wait_closed();
     co_await as_they_arrive(ctx);
+    co_await bounded(ctx, pages);
+}
+
+// --site URL: the same client against any HTTP server, on real time (its pages take what they take).
+aio::Coroutine<void> from_site(common::Context& ctx, http::Url url, std::string shown, int pages) {
+    auto& log = ctx.log;
+    log.plain("(--site: a server of another program, so real time, whatever --virtual or --speed say)");
+    log.plain("pages 1..{} from {}/page/N", pages, shown);
+    double start = aio::time();
+    std::string last;
+    for (int page = 1; page <= pages; ++page) last = co_await downloads::fetch_page(url, page);
+    log.plain("  {} pages one after the other: {:.3f} s (the last: '{}')", pages, aio::time() - start, last);
+    start = aio::time();
+    std::vector<aio::Coroutine<std::string>> fetches;
+    for (int page = 1; page <= pages + 1; ++page) fetches.push_back(downloads::fetch_page(url, page));
+    const std::vector<aio::Outcome<std::string>> outcomes = co_await aio::gather_settled(std::move(fetches));
+    log.plain("  pages 1..{} at once, with gather_settled: {:.3f} s", pages + 1, aio::time() - start);
+    for (int page = 1; page <= pages + 1; ++page) {
+        const aio::Outcome<std::string>& outcome = outcomes[static_cast<std::size_t>(page - 1)];
+        if (page <= 3 || page >= pages || !outcome.has_value()) log.plain("  page {}: {}", page, describe(outcome));
+    }
 }
 
 }  // namespace
 
-void downloads(common::Context& ctx, int pages) { aio::run(downloads_main(ctx, pages), {.clock = &ctx.clock}); }
+void check_downloads_arguments(const std::vector<std::string>& args, const std::string& site) {
+    if (!args.empty())
+        throw common::UsageError(fmt::format("section 'downloads' takes no arguments, got '{}'", args.front()));
+    if (site.empty()) return;
+    try {
+        http::parse_url(site);
+    } catch (const std::invalid_argument& error) {
+        throw common::UsageError(fmt::format("--site: {}", error.what()));
+    }
+}
+
+void downloads(common::Context& ctx, int pages, const std::string& site) {
+    if (site.empty()) {
+        aio::run(downloads_main(ctx, pages), {.clock = &ctx.clock});
+    } else {
+        aio::run(from_site(ctx, http::parse_url(site), site, pages));  // a real clock: the server is real
+    }
+}
 
 }  // namespace sections

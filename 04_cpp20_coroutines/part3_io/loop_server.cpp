@@ -4,11 +4,16 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "aio/aio.hpp"
 #include "aio/streams.hpp"
+#include "http_request.hpp"
+#include "http_response.hpp"
 #include "request_handler.hpp"
 
 namespace servers {
@@ -49,13 +54,15 @@ private:
 aio::Coroutine<void> handle_request(aio::StreamReader reader, aio::StreamWriter writer, double database_wait,
                                     std::atomic<std::size_t>* served) {
     try {
-        const std::string request = co_await reader.readline();
-        if (!request.empty()) {
+        const std::optional<http::Request> request = co_await http::read_request(reader);
+        if (request) {
             co_await aio::sleep(database_wait);
             ++*served;  // before the write: once the client has its answer, the count includes it
-            writer.write(answer(request));
+            writer.write(answer(fmt::format("{} {} {}", request->method, request->target, request->version)));
             co_await writer.drain();
         }
+    } catch (const http::ProtocolError& error) {  // a request it cannot read: its status, no wait
+        writer.write(http::format_response(http::status_response(error.status())));
     } catch (const std::exception&) {  // the client went away: nobody to answer
     }
     writer.close();

@@ -45,11 +45,14 @@ void check_server(Args... args) {
 
 }  // namespace
 
-TEST_CASE("the handler answers a request line with its item, and anything else with 400") {
-    CHECK(servers::request_for(3, 7) == "GET /item/3-7\n");
-    CHECK(servers::answer("GET /item/3-7\n") == "200 item 3-7\n");
-    CHECK(servers::answer("GET /item/3-7") == "400 bad request\n");
-    CHECK(servers::answer("POST /item/1\n") == "400 bad request\n");
+TEST_CASE("the handler answers GET /item/X with its item over HTTP, and 405, 404 or 400 otherwise") {
+    CHECK(servers::request_for(3, 7) == "GET /item/3-7 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    CHECK(servers::answer("GET /item/3-7 HTTP/1.1") ==
+          "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 9\r\nConnection: close\r\n"
+          "\r\nitem 3-7\n");
+    CHECK(servers::answer("GET /item/3-7").starts_with("HTTP/1.1 400 Bad Request\r\n"));
+    CHECK(servers::answer("POST /item/1 HTTP/1.0").starts_with("HTTP/1.1 405 Method Not Allowed\r\n"));
+    CHECK(servers::answer("GET /other HTTP/1.0").starts_with("HTTP/1.1 404 Not Found\r\n"));
 }
 
 TEST_CASE("server (a), one at a time: every request answered, its thread joined, every fd closed") {
