@@ -92,9 +92,9 @@ TEST_CASE("a copy of a generator goes on from where the original stood: both the
     CHECK(gen.next() == 1);   // and the original hands out the same 1 again
     CHECK(copy.next() == 2);
     CHECK(gen.next() == 2);
-    CHECK(log.take_lines() == std::vector<std::string>{"[  0.000s] count_up_to: yield 1", "[  0.000s] count_up_to: yield 1",
-                                                       "[  0.000s] count_up_to: yield 2",
-                                                       "[  0.000s] count_up_to: yield 2"});
+    CHECK(log.take_lines() ==
+          std::vector<std::string>{"[  0.000s] count_up_to: yield 1", "[  0.000s] count_up_to: yield 1",
+                                   "[  0.000s] count_up_to: yield 2", "[  0.000s] count_up_to: yield 2"});
 }
 
 TEST_CASE("count_up_to(0) starts and finishes on the first next(), yielding nothing") {

@@ -29,9 +29,7 @@ public:
         common::todo("ChatRoom::serve(reader, writer)");
         co_return;
     }
-    [[nodiscard]] std::size_t members() const {
-        common::todo("ChatRoom::members()");
-    }
+    [[nodiscard]] std::size_t members() const { common::todo("ChatRoom::members()"); }
 };
 
 }  // namespace exercises

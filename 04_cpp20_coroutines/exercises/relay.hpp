@@ -21,8 +21,7 @@
 
 namespace exercises {
 
-inline aio::Coroutine<void> relay(aio::StreamReader client_reader, aio::StreamWriter client_writer,
-                                  int upstream_port) {
+inline aio::Coroutine<void> relay(aio::StreamReader client_reader, aio::StreamWriter client_writer, int upstream_port) {
     // TODO: your design. Section 9's page server and its client, and part 2's gather, are the
     // pieces; exercises/HINTS.md has hints, in steps.
     (void)client_reader;

@@ -61,7 +61,8 @@ aio::Coroutine<void> main_coroutine(common::Context& ctx) {
     const std::uintptr_t top = coroutines::stack_position();
     const std::uintptr_t bottom = co_await deepest(10'000);
     const std::size_t aio_growth = coroutines::stack_growth(top, bottom);
-    log.print("  aio::Coroutine: the deepest level runs {} bytes deeper than main: {}", aio_growth, verdict(aio_growth));
+    log.print("  aio::Coroutine: the deepest level runs {} bytes deeper than main: {}", aio_growth,
+              verdict(aio_growth));
 
     coroutines::NestedCoroutine nested = nested_chain(1'000);
     const std::uintptr_t nested_top = coroutines::stack_position();
@@ -79,7 +80,8 @@ aio::Coroutine<void> main_coroutine(common::Context& ctx) {
     const std::uintptr_t loop_top = coroutines::stack_position();
     for (int i = 0; i < 1'000'000; ++i) sum += co_await returns_one();
     const std::size_t ones_growth = coroutines::stack_growth(loop_top, lowest_one);
-    log.print("  sum = {}; the deepest of them ran {} bytes deeper than main: {}", sum, ones_growth, verdict(ones_growth));
+    log.print("  sum = {}; the deepest of them ran {} bytes deeper than main: {}", sum, ones_growth,
+              verdict(ones_growth));
 }
 
 }  // namespace

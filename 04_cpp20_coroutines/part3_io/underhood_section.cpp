@@ -102,8 +102,9 @@ aio::Coroutine<void> underhood_main(common::Context& ctx) {
     Pipe pipe;
     co_await aio::gather(reader(ctx, pipe.read_end()), writer(ctx, pipe));
     // gather wakes main through the ready queue: main goes on in the turn after the reader's last.
-    log.print("main: gather returned, in turn {}; {} system calls in all (the reader's IoWatch is gone: epoll_ctl(DEL))",
-              aio::get_running_loop().iterations(), aio::get_running_loop().syscalls());
+    log.print(
+        "main: gather returned, in turn {}; {} system calls in all (the reader's IoWatch is gone: epoll_ctl(DEL))",
+        aio::get_running_loop().iterations(), aio::get_running_loop().syscalls());
 }
 
 }  // namespace

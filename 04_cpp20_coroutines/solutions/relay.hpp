@@ -43,8 +43,7 @@ inline aio::Coroutine<void> copy_or_end_both(aio::StreamReader from, aio::Stream
 
 }  // namespace relay_parts
 
-inline aio::Coroutine<void> relay(aio::StreamReader client_reader, aio::StreamWriter client_writer,
-                                  int upstream_port) {
+inline aio::Coroutine<void> relay(aio::StreamReader client_reader, aio::StreamWriter client_writer, int upstream_port) {
     std::optional<std::pair<aio::StreamReader, aio::StreamWriter>> upstream;
     try {
         upstream = co_await aio::open_connection("127.0.0.1", upstream_port);
@@ -65,12 +64,10 @@ inline aio::Coroutine<void> relay(aio::StreamReader client_reader, aio::StreamWr
     // After a reset, wait_closed() raises it again, as asyncio's does: the relay knows already.
     try {
         co_await client_writer.wait_closed();
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
     try {
         co_await upstream_writer.wait_closed();
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
 }
 
 }  // namespace exercises

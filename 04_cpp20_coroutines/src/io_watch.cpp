@@ -10,20 +10,20 @@ void check_can_wait(const IoEntry& entry, bool write) {
     const char* what = write ? "IoWatch::writable" : "IoWatch::readable";
     if (entry.loop_gone) {
         // Nothing would wake it: without this, the documented read loop spins (may_read, EAGAIN...).
-        throw std::logic_error(fmt::format("{}: the event loop that watched fd {} is gone (watch it again on this loop)",
-                                           what, entry.fd));
+        throw std::logic_error(
+            fmt::format("{}: the event loop that watched fd {} is gone (watch it again on this loop)", what, entry.fd));
     }
     if (entry.selector == nullptr) return;
     const PromiseBase* running = PromiseBase::current();
     if (running != nullptr && running->loop != &entry.selector->loop()) {
         throw std::logic_error(fmt::format(
-            "{}: fd {} is watched by another event loop (asyncio: Task got Future attached to a different loop)",
-            what, entry.fd));
+            "{}: fd {} is watched by another event loop (asyncio: Task got Future attached to a different loop)", what,
+            entry.fd));
     }
     const IoSlot& slot = write ? entry.writer : entry.reader;
     if (slot.task != nullptr && slot.task->wait_id == slot.id) {
-        throw std::logic_error(fmt::format("{}: another task is already waiting to {} this fd", what,
-                                           write ? "write" : "read"));
+        throw std::logic_error(
+            fmt::format("{}: another task is already waiting to {} this fd", what, write ? "write" : "read"));
     }
 }
 

@@ -212,9 +212,10 @@ TEST_CASE("a stream used by a task of another loop is refused before it waits or
         aio::EventLoop b({.virtual_time = true});  // destroyed first: nothing of it may stay in a's epoll
         Lines lines;
         b.run_until_complete(use_from_another_loop(lines, reader, writer));
-        const std::string where = fmt::format("127.0.0.1:{}: the stream belongs to another event loop (asyncio: Task "
-                                              "got Future attached to a different loop)",
-                                              listener.port());
+        const std::string where = fmt::format(
+            "127.0.0.1:{}: the stream belongs to another event loop (asyncio: Task "
+            "got Future attached to a different loop)",
+            listener.port());
         CHECK(lines == Lines{"0.0s read from " + where, "0.0s read from " + where, "0.0s read from " + where,
                              "0.0s write to " + where, "0.0s drain to " + where, "0.0s wait_closed on " + where});
     }
@@ -235,14 +236,16 @@ TEST_CASE("open_connection to a port nobody listens on raises ConnectionRefusedE
     CHECK(lines == Lines{fmt::format("0.0s connect to 127.0.0.1:{}: Connection refused (errno ECONNREFUSED)", port)});
 }
 
-TEST_CASE("a peer's reset (SO_LINGER 0) closes the stream as asyncio's: read, drain, wait_closed raise ConnectionResetError") {
+TEST_CASE(
+    "a peer's reset (SO_LINGER 0) closes the stream as asyncio's: read, drain, wait_closed raise "
+    "ConnectionResetError") {
     const NoFdLeaked no_leak;
     const RawListener listener;
     Lines lines;
     aio::run(reset_by_peer(lines, listener), {.virtual_time = true});
     // tests/python/reset.py prints these lines on asyncio (3.11.7), without what follows "Error".
-    const std::string reset = fmt::format("ConnectionResetError: read from 127.0.0.1:{}: Connection reset by peer",
-                                          listener.port());
+    const std::string reset =
+        fmt::format("ConnectionResetError: read from 127.0.0.1:{}: Connection reset by peer", listener.port());
     CHECK(lines == Lines{"0.0s before the read: is_closing() false", "0.0s read: " + reset,
                          "0.0s after the read: is_closing() true", "0.0s drain: " + reset, "0.0s read again: " + reset,
                          "0.0s wait_closed: " + reset, "0.0s wait_closed again: " + reset});
@@ -293,8 +296,8 @@ aio::Coroutine<void> wait_for_a_line(aio::StreamReader reader, aio::StreamWriter
 aio::Coroutine<void> both_wait_to_read() {
     aio::Server server = co_await aio::start_server(wait_for_a_line, "127.0.0.1", 0);
     auto connection = co_await aio::open_connection("127.0.0.1", server.port());
-    co_await aio::sleep(1.0);  // the handler runs, and waits for a line
-    server.close();            // no more clients: nobody outside this loop can wake it now
+    co_await aio::sleep(1.0);              // the handler runs, and waits for a line
+    server.close();                        // no more clients: nobody outside this loop can wake it now
     co_await connection.first.readline();  // the server never sends one either
 }
 

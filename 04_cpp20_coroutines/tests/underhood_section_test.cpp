@@ -45,7 +45,8 @@ TEST_CASE("underhood: the reader wakes one turn after each write, reads until EA
               "[  1.000s]    5      0   1       13  reader: resumed: epoll_wait said the pipe is readable",
               "[  1.000s]    5      0   1       14  reader: read() = 'pong'",
               "[  1.000s]    5      0   1       15  reader: read() = 0 bytes: EOF",
-              "[  1.000s] main: gather returned, in turn 6; 16 system calls in all (the reader's IoWatch is gone: epoll_ctl(DEL))",
+              "[  1.000s] main: gather returned, in turn 6; 16 system calls in all (the reader's IoWatch is gone: "
+              "epoll_ctl(DEL))",
           });
     CHECK(course_test::open_fds() == fds_before);
 }

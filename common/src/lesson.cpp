@@ -136,14 +136,14 @@ std::vector<Lesson::Chosen> Lesson::select(const std::vector<std::string>& words
             std::vector<std::string> known;
             for (const Section& s : sections_) known.push_back(s.name);
             const std::string wanted = canonical_name(word);
-            std::vector<std::string> closest = wanted.empty() ? std::vector<std::string>{}
-                                                              : sections_containing(wanted, known);
+            std::vector<std::string> closest =
+                wanted.empty() ? std::vector<std::string>{} : sections_containing(wanted, known);
             const std::vector<std::string_view> elsewhere = other_chapters_with(wanted, program_);
             if (!elsewhere.empty()) {
-                const std::string here =
-                    closest.empty() ? std::string()
-                                    : fmt::format("; here the closest {} {}", closest.size() == 1 ? "is" : "are",
-                                                  listed(closest, "'"));
+                const std::string here = closest.empty()
+                                             ? std::string()
+                                             : fmt::format("; here the closest {} {}",
+                                                           closest.size() == 1 ? "is" : "are", listed(closest, "'"));
                 throw UsageError(fmt::format("unknown section '{}': it is a section of {}, not of {}{}", word,
                                              listed(elsewhere), program_, here));
             }

@@ -294,9 +294,9 @@ void Timeline::write_trace_events(std::ostream& out, int pid, std::string_view p
     const std::vector<std::string> lane_names = lanes();
     // Perfetto's axis is always time. A story counted in turns says so in its name, and each
     // event carries its turns, so nobody reads "1 s" there as a second.
-    const std::string name = unit_.empty() ? std::string(process_name)
-                                           : fmt::format("{} (counted in {}s: each second shown is one {})",
-                                                         process_name, unit_, unit_);
+    const std::string name =
+        unit_.empty() ? std::string(process_name)
+                      : fmt::format("{} (counted in {}s: each second shown is one {})", process_name, unit_, unit_);
     out << fmt::format(R"({{"name":"process_name","ph":"M","pid":{},"tid":0,"args":{{"name":"{}"}}}})", pid,
                        json_escape(name));
     for (std::size_t i = 0; i < lane_names.size(); ++i) {
@@ -312,10 +312,10 @@ void Timeline::write_trace_events(std::ostream& out, int pid, std::string_view p
     for (const Event& event : all) {
         const auto lane = std::find(lane_names.begin(), lane_names.end(), event.lane) - lane_names.begin() + 1;
         // Trace Event timestamps are microseconds; ours are story seconds (or turns).
-        const std::string args =
-            unit_.empty() ? std::string()
-                          : fmt::format(R"(,"args":{{"{}":"{:g}{}"}})", json_escape(unit_), event.start,
-                                        event.instant ? std::string() : fmt::format(" .. {:g}", event.end));
+        const std::string args = unit_.empty()
+                                     ? std::string()
+                                     : fmt::format(R"(,"args":{{"{}":"{:g}{}"}})", json_escape(unit_), event.start,
+                                                   event.instant ? std::string() : fmt::format(" .. {:g}", event.end));
         if (event.instant) {
             out << fmt::format(
                 ",\n"

@@ -148,19 +148,22 @@ TEST_CASE("another chapter's section name says which chapter has it") {
     lesson.section("pipeline", "adapters", [](common::Context&) {});
     const Run elsewhere = run(lesson, {"timer-heap"});
     CHECK(elsewhere.status == 2);
-    CHECK(elsewhere.err ==
-          "01_generators: unknown section 'timer-heap': it is a section of 03_manual_event_loop, not of 01_generators\n");
+    CHECK(
+        elsewhere.err ==
+        "01_generators: unknown section 'timer-heap': it is a section of 03_manual_event_loop, not of 01_generators\n");
     // A word that is another chapter's section and the start of this one's names both.
     common::Lesson heaps("00_demo", "demo");
     heaps.section("timer_heap_demo", "", [](common::Context&) {});
-    CHECK(run(heaps, {"timer_heap"}).err == "00_demo: unknown section 'timer_heap': it is a section of "
-                                            "03_manual_event_loop, not of 00_demo; here the closest is "
-                                            "'timer_heap_demo'\n");
+    CHECK(run(heaps, {"timer_heap"}).err ==
+          "00_demo: unknown section 'timer_heap': it is a section of "
+          "03_manual_event_loop, not of 00_demo; here the closest is "
+          "'timer_heap_demo'\n");
     // A name several chapters share, asked of a chapter without it, names them all.
     common::Lesson other("00_demo", "demo");
     other.section("nap", "", [](common::Context&) {});
     const std::string shared = run(other, {"pipeline"}).err;
-    CHECK(shared.rfind("00_demo: unknown section 'pipeline': it is a section of 01_generators, 02_send_coroutines", 0) == 0);
+    CHECK(shared.rfind("00_demo: unknown section 'pipeline': it is a section of 01_generators, 02_send_coroutines",
+                       0) == 0);
     CHECK(shared.find(", not of 00_demo\n") != std::string::npos);
 }
 

@@ -144,14 +144,15 @@ TEST_CASE("a timeline counted in turns says so in its trace: in the process name
     turns.run("caller", "next");
     std::ostringstream out;
     timeline.write_trace_events(out, 1, "counter");
-    CHECK(out.str() ==
-          R"json({"name":"process_name","ph":"M","pid":1,"tid":0,"args":{"name":"counter (counted in turns: each second shown is one turn)"}},)json"
-          "\n"
-          R"({"name":"thread_name","ph":"M","pid":1,"tid":1,"args":{"name":"caller"}},)"
-          "\n"
-          R"({"name":"thread_sort_index","ph":"M","pid":1,"tid":1,"args":{"sort_index":0}},)"
-          "\n"
-          R"({"name":"next","ph":"X","ts":0.000,"dur":1000000.000,"pid":1,"tid":1,"args":{"turn":"0 .. 1"}})");
+    CHECK(
+        out.str() ==
+        R"json({"name":"process_name","ph":"M","pid":1,"tid":0,"args":{"name":"counter (counted in turns: each second shown is one turn)"}},)json"
+        "\n"
+        R"({"name":"thread_name","ph":"M","pid":1,"tid":1,"args":{"name":"caller"}},)"
+        "\n"
+        R"({"name":"thread_sort_index","ph":"M","pid":1,"tid":1,"args":{"sort_index":0}},)"
+        "\n"
+        R"({"name":"next","ph":"X","ts":0.000,"dur":1000000.000,"pid":1,"tid":1,"args":{"turn":"0 .. 1"}})");
 }
 
 TEST_CASE("a long count of turns ticks in whole, round numbers") {

@@ -33,7 +33,9 @@ using Pulls = std::vector<std::string>;
 
 // zip(a, b) of two lvalues would copy both: two silent forks. Like take(), it must not compile.
 template <class A, class B>
-concept Zippable = requires(A&& a, B&& b) { exercises::zip(std::forward<A>(a), std::forward<B>(b)); };
+concept Zippable = requires(A&& a, B&& b) {
+    exercises::zip(std::forward<A>(a), std::forward<B>(b));
+};
 static_assert(Zippable<Recorded<int>, Recorded<int>>, "zip takes generators handed over");
 static_assert(!Zippable<Recorded<int>&, Recorded<int>&>, "zip(a, b) must not copy a and b");
 static_assert(!Zippable<Recorded<int>&, Recorded<int>>, "zip(a, ...) must not copy a");

@@ -106,7 +106,9 @@ aio::Coroutine<std::vector<Lines>> one_resets() {
 
 }  // namespace
 
-TEST_CASE("chat_room: each line goes to every other member with the sender's name, never back to the sender; a last line gets its newline") {
+TEST_CASE(
+    "chat_room: each line goes to every other member with the sender's name, never back to the sender; a last line "
+    "gets its newline") {
     const std::vector<Lines> seen = aio::run(three_talk(), {.virtual_time = true});
     REQUIRE(seen.size() == 4);
     CHECK(seen[0] == Lines{R"(1s "bob joined\n")", R"(2s "cid joined\n")", R"(5s "")"});

@@ -42,8 +42,7 @@ aio::Coroutine<void> close_both(Connection& connection, aio::Server& server) {
 
 aio::Coroutine<Lines> read_with_deadlines(std::vector<double> timeouts) {
     aio::Server server = co_await aio::start_server(slow_talker, "127.0.0.1", 0);
-    Connection connection =
-        co_await aio::open_connection("127.0.0.1", server.port());
+    Connection connection = co_await aio::open_connection("127.0.0.1", server.port());
     Lines lines;
     for (const double timeout : timeouts) {
         const std::optional<std::string> line = co_await exercises::read_line_or_timeout(connection.first, timeout);
@@ -57,8 +56,7 @@ aio::Coroutine<Lines> read_with_deadlines(std::vector<double> timeouts) {
 // timeout, and the line still comes whole to the next read.
 aio::Coroutine<Lines> cancelled_while_reading() {
     aio::Server server = co_await aio::start_server(slow_talker, "127.0.0.1", 0);
-    Connection connection =
-        co_await aio::open_connection("127.0.0.1", server.port());
+    Connection connection = co_await aio::open_connection("127.0.0.1", server.port());
     Lines lines;
     aio::Task<std::optional<std::string>> reading =
         aio::create_task(exercises::read_line_or_timeout(connection.first, 10.0));
@@ -87,8 +85,7 @@ aio::Coroutine<void> endless_line(aio::StreamReader reader, aio::StreamWriter wr
 
 aio::Coroutine<std::string> read_too_long_line() {
     aio::Server server = co_await aio::start_server(endless_line, "127.0.0.1", 0);
-    Connection connection =
-        co_await aio::open_connection("127.0.0.1", server.port());
+    Connection connection = co_await aio::open_connection("127.0.0.1", server.port());
     std::string outcome;
     try {
         const std::optional<std::string> line = co_await exercises::read_line_or_timeout(connection.first, 10.0);

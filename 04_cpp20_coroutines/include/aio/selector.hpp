@@ -43,7 +43,7 @@ struct IoEntry {
     // Its loop was destroyed while it was watched: awaiting it can only be refused (it would
     // never be woken again). Cleared when the fd is watched anew.
     bool loop_gone = false;
-    IoEntry* prev = nullptr;       // the selector's list of entries
+    IoEntry* prev = nullptr;  // the selector's list of entries
     IoEntry* next = nullptr;
 };
 
