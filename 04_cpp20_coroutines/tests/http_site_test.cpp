@@ -153,7 +153,7 @@ aio::Coroutine<std::string> reset_then_get() {
 
 }  // namespace
 
-TEST_CASE("a client that resets mid-request has its connection closed; no fd is left, the server goes on") {
+TEST_CASE("a client that resets mid-request has its connection closed: no fd is left, the server goes on") {
     const streams_test::NoFdLeaked no_leak;
     CHECK(aio::run(reset_then_get(), {.virtual_time = true}) == "200 page 2\n");
 }

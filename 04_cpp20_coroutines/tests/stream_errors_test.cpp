@@ -201,7 +201,7 @@ aio::Coroutine<void> use_from_another_loop(Lines& lines, aio::StreamReader reade
 
 }  // namespace
 
-TEST_CASE("a stream used by a task of another loop is refused before it waits or sends; its own loop goes on") {
+TEST_CASE("a stream used by a task of another loop is refused before it waits or sends, and its own loop goes on") {
     const NoFdLeaked no_leak;
     const RawListener listener;
     aio::EventLoop a({.virtual_time = true});

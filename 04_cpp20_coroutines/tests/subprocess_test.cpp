@@ -506,7 +506,7 @@ TEST_CASE("communicate(input) feeds stdin, closes it, and returns stdout and std
     hygiene.check();
 }
 
-TEST_CASE("stderr_to = Redirect::stdout puts both outputs in one pipe, in the order written; stderr is none") {
+TEST_CASE("stderr_to = Redirect::stdout puts both outputs in one pipe, in the order written, and stderr is none") {
     const Hygiene hygiene;
     const Communicated result =
         aio::run(communicate_with({"/bin/sh", "-c", "echo out; echo err >&2; echo out2"},
@@ -517,7 +517,7 @@ TEST_CASE("stderr_to = Redirect::stdout puts both outputs in one pipe, in the or
     hygiene.check();
 }
 
-TEST_CASE("an output that is not a pipe is none in communicate()'s result; stdin devnull reads EOF at once") {
+TEST_CASE("an output that is not a pipe is none in communicate()'s result, and stdin devnull reads EOF at once") {
     const Hygiene hygiene;
     const Communicated result = aio::run(communicate_with(
         {"/bin/sh", "-c", "wc -c; echo err >&2"},
@@ -646,7 +646,7 @@ aio::Coroutine<Lines> communicate_cancelled() {
 
 }  // namespace
 
-TEST_CASE("a communicate() cancelled by wait_for leaves the child running; after kill() a second one reaps it") {
+TEST_CASE("a communicate() cancelled by wait_for leaves the child running, and after kill() a second one reaps it") {
     const Hygiene hygiene;
     CHECK(aio::run(communicate_cancelled()) ==
           Lines{"TimeoutError, child still running: true", "after kill: (, ), returncode -9"});
@@ -703,7 +703,7 @@ TEST_CASE("misuse is a clear error: stdin() not piped, input for a stdin not pip
     hygiene.check();
 }
 
-TEST_CASE("a child's stdout read by a task of another loop is refused before it waits; its own loop reads it") {
+TEST_CASE("a child's stdout read by a task of another loop is refused before it waits, and its own loop reads it") {
     const Hygiene hygiene;
     {
         aio::EventLoop a;

@@ -107,7 +107,7 @@ aio::Coroutine<std::vector<Lines>> one_resets() {
 }  // namespace
 
 TEST_CASE(
-    "chat_room: each line goes to every other member with the sender's name, never back to the sender; a last line "
+    "chat_room: each line goes to every other member with the sender's name, never back to the sender, and a last line "
     "gets its newline") {
     const std::vector<Lines> seen = aio::run(three_talk(), {.virtual_time = true});
     REQUIRE(seen.size() == 4);
