@@ -168,7 +168,8 @@ TEST_CASE(
           });
 }
 
-TEST_CASE("failing: a consumer that throws before task_done() leaves join() waiting, and a destructor and a catch fix it") {
+TEST_CASE(
+    "failing: a consumer that throws before task_done() leaves join() waiting, and a destructor and a catch fix it") {
     CHECK(run_section(sections::failing) ==
           Lines{
               "A consumer that fails between get() and task_done(); three items, item 2 is bad:",
