@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 namespace exercises {
@@ -27,9 +28,15 @@ private:
     B second_;
 };
 
+// The sources are handed over (zip(std::move(a), std::move(b)), or temporaries) or lent
+// (zip(borrow(a), borrow(b)), borrow.hpp), as for take(): a plain zip(a, b) would copy a and b,
+// two silent forks, so it does not compile.
 template <class A, class B>
-Zip<A, B> zip(A first, B second) {
+requires(!std::is_lvalue_reference_v<A> && !std::is_lvalue_reference_v<B>) Zip<A, B> zip(A&& first, B&& second) {
     return Zip<A, B>(std::move(first), std::move(second));
 }
+template <class A, class B>
+requires(std::is_lvalue_reference_v<A> || std::is_lvalue_reference_v<B>) void zip(A&& first, B&& second) =
+    delete;  // a copy would fork a or b: std::move(a) or borrow(a)
 
 }  // namespace exercises
